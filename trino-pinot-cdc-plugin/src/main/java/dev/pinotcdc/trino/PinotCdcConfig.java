@@ -1,0 +1,435 @@
+package dev.pinotcdc.trino;
+
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import io.airlift.configuration.Config;
+import io.airlift.configuration.ConfigDescription;
+import io.airlift.configuration.ConfigSecuritySensitive;
+import io.airlift.configuration.validation.FileExists;
+import io.airlift.units.Duration;
+import io.airlift.units.MaxDuration;
+import io.airlift.units.MinDuration;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import java.io.File;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Locale.ENGLISH;
+import static java.util.concurrent.TimeUnit.SECONDS;
+
+public class PinotCdcConfig
+{
+    private static final Splitter LIST_SPLITTER = Splitter.on(',').trimResults().omitEmptyStrings();
+
+    private List<URI> controllerUrls = ImmutableList.of();
+    private List<URI> brokerUrls = ImmutableList.of();
+    private String controllerUser;
+    private String controllerPassword;
+    private String controllerToken;
+    private String brokerUser;
+    private String brokerPassword;
+    private String brokerToken;
+    private File truststorePath;
+    private String truststorePassword;
+    private String truststoreType = "JKS";
+    private Duration connectTimeout = new Duration(10, SECONDS);
+    private Duration readTimeout = new Duration(60, SECONDS);
+    private Duration metadataCacheTtl = new Duration(30, SECONDS);
+    private int maxRowsPerBrokerQuery = 1_000_000;
+
+    private String sourceColumn = "source";
+    private String opColumn = "op";
+    private String timeColumn = "ts_ms";
+    private Set<String> deleteOpCodes = ImmutableSet.of("d");
+    private String truncateOpCode = "t";
+    private String valueSchemaColumn = "source_schema";
+    private File tableDefinitionDirectory;
+    private int inferenceSampleSize = 1000;
+    private boolean strictDecoding;
+
+    @NotEmpty(message = "pinot.controller-urls must name at least one controller")
+    public List<URI> getControllerUrls()
+    {
+        return controllerUrls;
+    }
+
+    @Config("pinot.controller-urls")
+    @ConfigDescription("Comma-separated Pinot controller URLs (http:// or https://)")
+    public PinotCdcConfig setControllerUrls(String urls)
+    {
+        this.controllerUrls = parseUrls("pinot.controller-urls", urls);
+        return this;
+    }
+
+    public List<URI> getBrokerUrls()
+    {
+        return brokerUrls;
+    }
+
+    @Config("pinot.broker-urls")
+    @ConfigDescription("Comma-separated Pinot broker URLs; when set, brokers are not discovered through the controller")
+    public PinotCdcConfig setBrokerUrls(String urls)
+    {
+        this.brokerUrls = parseUrls("pinot.broker-urls", urls);
+        return this;
+    }
+
+    public Optional<String> getControllerUser()
+    {
+        return Optional.ofNullable(controllerUser);
+    }
+
+    @Config("pinot.controller.authentication.user")
+    @ConfigDescription("User name for basic authentication to the controller")
+    public PinotCdcConfig setControllerUser(String controllerUser)
+    {
+        this.controllerUser = controllerUser;
+        return this;
+    }
+
+    public Optional<String> getControllerPassword()
+    {
+        return Optional.ofNullable(controllerPassword);
+    }
+
+    @Config("pinot.controller.authentication.password")
+    @ConfigDescription("Password for basic authentication to the controller")
+    @ConfigSecuritySensitive
+    public PinotCdcConfig setControllerPassword(String controllerPassword)
+    {
+        this.controllerPassword = controllerPassword;
+        return this;
+    }
+
+    public Optional<String> getControllerToken()
+    {
+        return Optional.ofNullable(controllerToken);
+    }
+
+    @Config("pinot.controller.authentication.token")
+    @ConfigDescription("Bearer token for the controller")
+    @ConfigSecuritySensitive
+    public PinotCdcConfig setControllerToken(String controllerToken)
+    {
+        this.controllerToken = controllerToken;
+        return this;
+    }
+
+    public Optional<String> getBrokerUser()
+    {
+        return Optional.ofNullable(brokerUser);
+    }
+
+    @Config("pinot.broker.authentication.user")
+    @ConfigDescription("User name for basic authentication to the brokers")
+    public PinotCdcConfig setBrokerUser(String brokerUser)
+    {
+        this.brokerUser = brokerUser;
+        return this;
+    }
+
+    public Optional<String> getBrokerPassword()
+    {
+        return Optional.ofNullable(brokerPassword);
+    }
+
+    @Config("pinot.broker.authentication.password")
+    @ConfigDescription("Password for basic authentication to the brokers")
+    @ConfigSecuritySensitive
+    public PinotCdcConfig setBrokerPassword(String brokerPassword)
+    {
+        this.brokerPassword = brokerPassword;
+        return this;
+    }
+
+    public Optional<String> getBrokerToken()
+    {
+        return Optional.ofNullable(brokerToken);
+    }
+
+    @Config("pinot.broker.authentication.token")
+    @ConfigDescription("Bearer token for the brokers")
+    @ConfigSecuritySensitive
+    public PinotCdcConfig setBrokerToken(String brokerToken)
+    {
+        this.brokerToken = brokerToken;
+        return this;
+    }
+
+    @FileExists
+    public Optional<File> getTruststorePath()
+    {
+        return Optional.ofNullable(truststorePath);
+    }
+
+    @Config("pinot.tls.truststore-path")
+    @ConfigDescription("Truststore for https controller and broker URLs; the JVM's default trust is used when unset")
+    public PinotCdcConfig setTruststorePath(File truststorePath)
+    {
+        this.truststorePath = truststorePath;
+        return this;
+    }
+
+    public Optional<String> getTruststorePassword()
+    {
+        return Optional.ofNullable(truststorePassword);
+    }
+
+    @Config("pinot.tls.truststore-password")
+    @ConfigDescription("Password of the truststore")
+    @ConfigSecuritySensitive
+    public PinotCdcConfig setTruststorePassword(String truststorePassword)
+    {
+        this.truststorePassword = truststorePassword;
+        return this;
+    }
+
+    @NotNull
+    public String getTruststoreType()
+    {
+        return truststoreType;
+    }
+
+    @Config("pinot.tls.truststore-type")
+    @ConfigDescription("Truststore format: JKS or PKCS12")
+    public PinotCdcConfig setTruststoreType(String truststoreType)
+    {
+        this.truststoreType = truststoreType;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("1ms")
+    @MaxDuration("1h")
+    public Duration getConnectTimeout()
+    {
+        return connectTimeout;
+    }
+
+    @Config("pinot.connect-timeout")
+    @ConfigDescription("Time allowed to open a connection to a controller or broker")
+    public PinotCdcConfig setConnectTimeout(Duration connectTimeout)
+    {
+        this.connectTimeout = connectTimeout;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("1ms")
+    @MaxDuration("1d")
+    public Duration getReadTimeout()
+    {
+        return readTimeout;
+    }
+
+    @Config("pinot.read-timeout")
+    @ConfigDescription("Time allowed for a controller or broker to answer one request; also sent to Pinot as the query timeout")
+    public PinotCdcConfig setReadTimeout(Duration readTimeout)
+    {
+        this.readTimeout = readTimeout;
+        return this;
+    }
+
+    @NotNull
+    @MinDuration("0ms")
+    public Duration getMetadataCacheTtl()
+    {
+        return metadataCacheTtl;
+    }
+
+    @Config("pinot.metadata-cache-ttl")
+    @ConfigDescription("How long table lists, schemas and inferred column types are cached; 0s disables the cache")
+    public PinotCdcConfig setMetadataCacheTtl(Duration metadataCacheTtl)
+    {
+        this.metadataCacheTtl = metadataCacheTtl;
+        return this;
+    }
+
+    @Min(1)
+    @Max(100_000_000)
+    public int getMaxRowsPerBrokerQuery()
+    {
+        return maxRowsPerBrokerQuery;
+    }
+
+    @Config("pinot.max-rows-per-broker-query")
+    @ConfigDescription("Most rows one broker query may return; a split that would return more fails and says how to narrow the query")
+    public PinotCdcConfig setMaxRowsPerBrokerQuery(int maxRowsPerBrokerQuery)
+    {
+        this.maxRowsPerBrokerQuery = maxRowsPerBrokerQuery;
+        return this;
+    }
+
+    @NotEmpty
+    public String getSourceColumn()
+    {
+        return sourceColumn;
+    }
+
+    @Config("cdc.source-column")
+    @ConfigDescription("Pinot column holding the JSON row image (Debezium's after)")
+    public PinotCdcConfig setSourceColumn(String sourceColumn)
+    {
+        this.sourceColumn = sourceColumn;
+        return this;
+    }
+
+    @NotEmpty
+    public String getOpColumn()
+    {
+        return opColumn;
+    }
+
+    @Config("cdc.op-column")
+    @ConfigDescription("Pinot column holding the Debezium operation code")
+    public PinotCdcConfig setOpColumn(String opColumn)
+    {
+        this.opColumn = opColumn;
+        return this;
+    }
+
+    @NotEmpty
+    public String getTimeColumn()
+    {
+        return timeColumn;
+    }
+
+    @Config("cdc.time-column")
+    @ConfigDescription("Pinot column holding the event time (epoch milliseconds)")
+    public PinotCdcConfig setTimeColumn(String timeColumn)
+    {
+        this.timeColumn = timeColumn;
+        return this;
+    }
+
+    @NotEmpty(message = "cdc.delete-op-codes must name at least one code")
+    public Set<String> getDeleteOpCodes()
+    {
+        return deleteOpCodes;
+    }
+
+    @Config("cdc.delete-op-codes")
+    @ConfigDescription("Comma-separated operation codes that mark a deleted row")
+    public PinotCdcConfig setDeleteOpCodes(String deleteOpCodes)
+    {
+        this.deleteOpCodes = ImmutableSet.copyOf(LIST_SPLITTER.split(deleteOpCodes));
+        return this;
+    }
+
+    @NotEmpty
+    public String getTruncateOpCode()
+    {
+        return truncateOpCode;
+    }
+
+    @Config("cdc.truncate-op-code")
+    @ConfigDescription("Operation code of a table truncate: rows older than it are hidden")
+    public PinotCdcConfig setTruncateOpCode(String truncateOpCode)
+    {
+        this.truncateOpCode = truncateOpCode;
+        return this;
+    }
+
+    @NotEmpty
+    public String getValueSchemaColumn()
+    {
+        return valueSchemaColumn;
+    }
+
+    @Config("cdc.value-schema-column")
+    @ConfigDescription("Pinot column holding Debezium's schema of the row image; where present it gives exact column types")
+    public PinotCdcConfig setValueSchemaColumn(String valueSchemaColumn)
+    {
+        this.valueSchemaColumn = valueSchemaColumn;
+        return this;
+    }
+
+    public Optional<File> getTableDefinitionDirectory()
+    {
+        return Optional.ofNullable(tableDefinitionDirectory);
+    }
+
+    @Config("cdc.table-definition-dir")
+    @ConfigDescription("Directory of table definition files (<table>.json) that fix column types, paths and encodings")
+    public PinotCdcConfig setTableDefinitionDirectory(File tableDefinitionDirectory)
+    {
+        this.tableDefinitionDirectory = tableDefinitionDirectory;
+        return this;
+    }
+
+    @Min(1)
+    @Max(1_000_000)
+    public int getInferenceSampleSize()
+    {
+        return inferenceSampleSize;
+    }
+
+    @Config("cdc.inference-sample-size")
+    @ConfigDescription("Number of newest rows sampled to infer column types when no definition file or value schema exists")
+    public PinotCdcConfig setInferenceSampleSize(int inferenceSampleSize)
+    {
+        this.inferenceSampleSize = inferenceSampleSize;
+        return this;
+    }
+
+    public boolean isStrictDecoding()
+    {
+        return strictDecoding;
+    }
+
+    @Config("cdc.strict-decoding")
+    @ConfigDescription("Fail a query on a stored value that does not fit its column, instead of returning NULL and counting it")
+    public PinotCdcConfig setStrictDecoding(boolean strictDecoding)
+    {
+        this.strictDecoding = strictDecoding;
+        return this;
+    }
+
+    @AssertTrue(message = "pinot.controller.authentication: set either a user and password or a token, not both")
+    public boolean isControllerAuthenticationValid()
+    {
+        return isAuthenticationValid(controllerUser, controllerPassword, controllerToken);
+    }
+
+    @AssertTrue(message = "pinot.broker.authentication: set either a user and password or a token, not both")
+    public boolean isBrokerAuthenticationValid()
+    {
+        return isAuthenticationValid(brokerUser, brokerPassword, brokerToken);
+    }
+
+    private static boolean isAuthenticationValid(String user, String password, String token)
+    {
+        if (token != null) {
+            return user == null && password == null;
+        }
+        return (user == null) == (password == null);
+    }
+
+    private static List<URI> parseUrls(String property, String urls)
+    {
+        ImmutableList.Builder<URI> parsed = ImmutableList.builder();
+        for (String url : LIST_SPLITTER.split(urls)) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            }
+            catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(property + ": malformed URL '" + url + "'", e);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(ENGLISH);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException(property + ": '" + url + "' is not an http:// or https:// URL with a host");
+            }
+            parsed.add(uri);
+        }
+        return parsed.build();
+    }
+}

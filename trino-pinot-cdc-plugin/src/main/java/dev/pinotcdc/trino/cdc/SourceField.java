@@ -1,0 +1,31 @@
+package dev.pinotcdc.trino.cdc;
+
+import io.trino.spi.type.Type;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One field of the JSON source column, as a typed column.
+ *
+ * @param columnName the Trino column name (lower case)
+ * @param path the keys leading to the value inside the source JSON object (usually one key)
+ * @param type the Trino type
+ * @param encoding how the value is stored in the JSON
+ * @param storedScale the scale of a DECIMAL_BASE64 value when it differs from the type's (for example decoded to VARCHAR)
+ * @param origin where the type came from
+ */
+public record SourceField(String columnName, List<String> path, Type type, FieldEncoding encoding, OptionalInt storedScale, TypeOrigin origin)
+{
+    public SourceField
+    {
+        requireNonNull(columnName, "columnName is null");
+        path = List.copyOf(path);
+        requireNonNull(type, "type is null");
+        requireNonNull(encoding, "encoding is null");
+        requireNonNull(storedScale, "storedScale is null");
+        requireNonNull(origin, "origin is null");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.pinotcdc.trino.metadata;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pinotcdc.trino.cdc.FieldEncoding;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ColumnMetadata;
+import io.trino.spi.type.Type;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A column of a Pinot CDC table.
+ *
+ * @param name the Trino column name
+ * @param pinotColumn the native Pinot column that holds the value: the column itself, or the JSON source column for a source field
+ * @param sourcePath for a source field, the keys leading to the value inside the JSON; empty for a native column
+ * @param encoding how the value is stored (in the JSON for a source field, in the broker's answer for a native column)
+ * @param storedScale the scale of a decimal-base64 value where the type does not carry it
+ */
+public record PinotCdcColumnHandle(
+        String name,
+        Type type,
+        String pinotColumn,
+        List<String> sourcePath,
+        FieldEncoding encoding,
+        OptionalInt storedScale,
+        boolean hidden,
+        Optional<String> comment)
+        implements ColumnHandle
+{
+    @JsonCreator
+    public PinotCdcColumnHandle(
+            @JsonProperty("name") String name,
+            @JsonProperty("type") Type type,
+            @JsonProperty("pinotColumn") String pinotColumn,
+            @JsonProperty("sourcePath") List<String> sourcePath,
+            @JsonProperty("encoding") FieldEncoding encoding,
+            @JsonProperty("storedScale") OptionalInt storedScale,
+            @JsonProperty("hidden") boolean hidden,
+            @JsonProperty("comment") Optional<String> comment)
+    {
+        this.name = requireNonNull(name, "name is null");
+        this.type = requireNonNull(type, "type is null");
+        this.pinotColumn = requireNonNull(pinotColumn, "pinotColumn is null");
+        this.sourcePath = List.copyOf(sourcePath);
+        this.encoding = requireNonNull(encoding, "encoding is null");
+        this.storedScale = requireNonNull(storedScale, "storedScale is null");
+        this.hidden = hidden;
+        this.comment = requireNonNull(comment, "comment is null");
+    }
+
+    public boolean isSourceField()
+    {
+        return !sourcePath.isEmpty();
+    }
+
+    public ColumnMetadata toColumnMetadata()
+    {
+        return ColumnMetadata.builder()
+                .setName(name)
+                .setType(type)
+                .setHidden(hidden)
+                .setComment(comment)
+                .setNullable(true)
+                .build();
+    }
+}
