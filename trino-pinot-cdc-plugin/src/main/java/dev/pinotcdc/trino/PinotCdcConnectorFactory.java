@@ -1,0 +1,45 @@
+package dev.pinotcdc.trino;
+
+import com.google.inject.Injector;
+import io.airlift.bootstrap.Bootstrap;
+import io.airlift.json.JsonModule;
+import io.trino.plugin.base.TypeDeserializerModule;
+import io.trino.spi.connector.Connector;
+import io.trino.spi.connector.ConnectorContext;
+import io.trino.spi.connector.ConnectorFactory;
+
+import java.util.Map;
+
+import static io.trino.plugin.base.Versions.checkStrictSpiVersionMatch;
+import static java.util.Objects.requireNonNull;
+
+public class PinotCdcConnectorFactory
+        implements ConnectorFactory
+{
+    public static final String CONNECTOR_NAME = "pinot_cdc";
+
+    @Override
+    public String getName()
+    {
+        return CONNECTOR_NAME;
+    }
+
+    @Override
+    public Connector create(String catalogName, Map<String, String> config, ConnectorContext context)
+    {
+        requireNonNull(config, "config is null");
+        checkStrictSpiVersionMatch(context, this);
+
+        Bootstrap app = new Bootstrap(
+                new JsonModule(),
+                new TypeDeserializerModule(context.getTypeManager()),
+                new PinotCdcModule(catalogName, context.getTypeManager(), context.getNodeManager()));
+
+        Injector injector = app
+                .doNotInitializeLogging()
+                .setRequiredConfigurationProperties(config)
+                .initialize();
+
+        return injector.getInstance(PinotCdcConnector.class);
+    }
+}

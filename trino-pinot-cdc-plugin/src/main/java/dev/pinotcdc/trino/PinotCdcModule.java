@@ -1,0 +1,88 @@
+package dev.pinotcdc.trino;
+
+import com.google.inject.Binder;
+import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Scopes;
+import com.google.inject.Singleton;
+import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.client.PinotBrokerClient;
+import dev.pinotcdc.trino.client.PinotClientSettings;
+import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
+import dev.pinotcdc.trino.metadata.PinotTableCatalog;
+import dev.pinotcdc.trino.metadata.PinotTableDescriptionLoader;
+import dev.pinotcdc.trino.metadata.SourceFieldTypes;
+import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
+import dev.pinotcdc.trino.read.PinotCdcSplitManager;
+import io.trino.spi.NodeManager;
+import io.trino.spi.type.TypeManager;
+
+import static io.airlift.configuration.ConfigBinder.configBinder;
+import static java.util.Objects.requireNonNull;
+
+public class PinotCdcModule
+        implements Module
+{
+    private final String catalogName;
+    private final TypeManager typeManager;
+    private final NodeManager nodeManager;
+
+    public PinotCdcModule(String catalogName, TypeManager typeManager, NodeManager nodeManager)
+    {
+        this.catalogName = requireNonNull(catalogName, "catalogName is null");
+        this.typeManager = requireNonNull(typeManager, "typeManager is null");
+        this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
+    }
+
+    @Override
+    public void configure(Binder binder)
+    {
+        configBinder(binder).bindConfig(PinotCdcConfig.class);
+        binder.bind(TypeManager.class).toInstance(typeManager);
+        binder.bind(NodeManager.class).toInstance(nodeManager);
+
+        binder.bind(PinotCdcConnector.class).in(Scopes.SINGLETON);
+        binder.bind(PinotCdcSessionProperties.class).in(Scopes.SINGLETON);
+        binder.bind(PinotCdcMetadata.class).in(Scopes.SINGLETON);
+        binder.bind(PinotTableCatalog.class).in(Scopes.SINGLETON);
+        binder.bind(PinotTableDescriptionLoader.class).in(Scopes.SINGLETON);
+        binder.bind(SourceFieldTypes.class).in(Scopes.SINGLETON);
+        binder.bind(PinotCdcSplitManager.class).in(Scopes.SINGLETON);
+        binder.bind(PinotCdcPageSourceProvider.class).in(Scopes.SINGLETON);
+    }
+
+    @Provides
+    @Singleton
+    public static CdcLayout createCdcLayout(PinotCdcConfig config)
+    {
+        return new CdcLayout(
+                config.getSourceColumn(),
+                config.getOpColumn(),
+                config.getTimeColumn(),
+                config.getDeleteOpCodes(),
+                config.getTruncateOpCode(),
+                config.getValueSchemaColumn());
+    }
+
+    @Provides
+    @Singleton
+    public PinotClientSettings createClientSettings(PinotCdcConfig config)
+    {
+        return PinotClientSettings.fromConfig(config, catalogName);
+    }
+
+    @Provides
+    @Singleton
+    public static PinotControllerClient createControllerClient(PinotClientSettings settings)
+    {
+        return new PinotControllerClient(settings);
+    }
+
+    @Provides
+    @Singleton
+    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller)
+    {
+        return new PinotBrokerClient(settings, controller);
+    }
+}

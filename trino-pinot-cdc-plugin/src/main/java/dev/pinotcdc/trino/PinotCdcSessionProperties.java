@@ -1,0 +1,49 @@
+package dev.pinotcdc.trino;
+
+import com.google.common.collect.ImmutableList;
+import com.google.inject.Inject;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.session.PropertyMetadata;
+
+import java.util.List;
+
+import static io.trino.spi.session.PropertyMetadata.booleanProperty;
+
+public final class PinotCdcSessionProperties
+{
+    private static final String PUSHDOWN_ENABLED = "pushdown_enabled";
+    private static final String STRICT_DECODING = "strict_decoding";
+
+    private final List<PropertyMetadata<?>> sessionProperties;
+
+    @Inject
+    public PinotCdcSessionProperties(PinotCdcConfig config)
+    {
+        sessionProperties = ImmutableList.of(
+                booleanProperty(
+                        PUSHDOWN_ENABLED,
+                        "Send filters, projections, limits and aggregations to Pinot; false reads the latest state and does all of it in Trino",
+                        true,
+                        false),
+                booleanProperty(
+                        STRICT_DECODING,
+                        "Fail the query on a stored value that does not fit its column, instead of returning NULL and counting it",
+                        config.isStrictDecoding(),
+                        false));
+    }
+
+    public List<PropertyMetadata<?>> getSessionProperties()
+    {
+        return sessionProperties;
+    }
+
+    public static boolean isPushdownEnabled(ConnectorSession session)
+    {
+        return session.getProperty(PUSHDOWN_ENABLED, Boolean.class);
+    }
+
+    public static boolean isStrictDecoding(ConnectorSession session)
+    {
+        return session.getProperty(STRICT_DECODING, Boolean.class);
+    }
+}

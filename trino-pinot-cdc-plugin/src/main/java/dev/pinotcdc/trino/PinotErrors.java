@@ -1,0 +1,41 @@
+package dev.pinotcdc.trino;
+
+import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.client.PinotGroupsLimitReachedException;
+import dev.pinotcdc.trino.client.PinotInvalidResponseException;
+import dev.pinotcdc.trino.client.PinotPartialResultException;
+import dev.pinotcdc.trino.client.PinotQueryException;
+import dev.pinotcdc.trino.client.PinotTableNotFoundException;
+import dev.pinotcdc.trino.client.PinotTimeoutException;
+import dev.pinotcdc.trino.client.PinotUnreachableException;
+import io.trino.spi.ErrorCodeSupplier;
+import io.trino.spi.TrinoException;
+
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_PARTIAL_RESULT;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_QUERY_ERROR;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_UNAVAILABLE;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_UNEXPECTED_RESPONSE;
+import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
+
+/** Turns what the Pinot client reports into Trino errors; the client's messages already name the Pinot table. */
+public final class PinotErrors
+{
+    private PinotErrors() {}
+
+    public static TrinoException toTrinoException(PinotClientException e)
+    {
+        return new TrinoException(errorCode(e), e.getMessage(), e);
+    }
+
+    private static ErrorCodeSupplier errorCode(PinotClientException e)
+    {
+        return switch (e) {
+            case PinotUnreachableException _, PinotTimeoutException _ -> PINOT_UNAVAILABLE;
+            case PinotPartialResultException _, PinotGroupsLimitReachedException _ -> PINOT_PARTIAL_RESULT;
+            case PinotQueryException _ -> PINOT_QUERY_ERROR;
+            case PinotTableNotFoundException _ -> TABLE_NOT_FOUND;
+            case PinotInvalidResponseException _ -> PINOT_UNEXPECTED_RESPONSE;
+            default -> PINOT_QUERY_ERROR;
+        };
+    }
+}

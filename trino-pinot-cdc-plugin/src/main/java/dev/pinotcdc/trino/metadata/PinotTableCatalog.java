@@ -1,0 +1,122 @@
+package dev.pinotcdc.trino.metadata;
+
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.util.concurrent.UncheckedExecutionException;
+import com.google.inject.Inject;
+import dev.pinotcdc.trino.PinotCdcConfig;
+import dev.pinotcdc.trino.PinotErrors;
+import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.client.PinotControllerClient;
+import io.trino.cache.EvictableCacheBuilder;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.SchemaTableName;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static com.google.common.base.Throwables.throwIfUnchecked;
+import static com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
+import static java.lang.String.format;
+import static java.util.Locale.ENGLISH;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Pinot tables of a catalog, by their Trino names, with their descriptions cached for the configured time.
+ * Trino names are lower case; a Pinot table is found whatever the case of its name.
+ */
+public final class PinotTableCatalog
+{
+    public static final String SCHEMA_NAME = "default";
+    private static final String ALL_TABLES = "";
+
+    private final PinotControllerClient controller;
+    private final PinotTableDescriptionLoader loader;
+    private final LoadingCache<String, Map<String, List<String>>> pinotNamesByTrinoName;
+    private final LoadingCache<String, PinotTableDescription> descriptions;
+
+    @Inject
+    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcConfig config)
+    {
+        this.controller = requireNonNull(controller, "controller is null");
+        this.loader = requireNonNull(loader, "loader is null");
+        long ttlMillis = config.getMetadataCacheTtl().toMillis();
+        this.pinotNamesByTrinoName = EvictableCacheBuilder.newBuilder()
+                .expireAfterWrite(ttlMillis, TimeUnit.MILLISECONDS)
+                .build(CacheLoader.from(ignored -> listPinotTables()));
+        this.descriptions = EvictableCacheBuilder.newBuilder()
+                .expireAfterWrite(ttlMillis, TimeUnit.MILLISECONDS)
+                .maximumSize(10_000)
+                .build(CacheLoader.from(this::describe));
+    }
+
+    public List<SchemaTableName> listTables()
+    {
+        return namesByTrinoName().keySet().stream()
+                .sorted()
+                .map(name -> new SchemaTableName(SCHEMA_NAME, name))
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /**
+     * @throws TrinoException when two Pinot tables differ only by the case of their names
+     */
+    public Optional<PinotTableDescription> getTable(SchemaTableName tableName)
+    {
+        if (!tableName.getSchemaName().equals(SCHEMA_NAME)) {
+            return Optional.empty();
+        }
+        List<String> pinotNames = namesByTrinoName().get(tableName.getTableName());
+        if (pinotNames == null || pinotNames.isEmpty()) {
+            return Optional.empty();
+        }
+        if (pinotNames.size() > 1) {
+            throw new TrinoException(PINOT_CDC_AMBIGUOUS_TABLE, format(
+                    "Pinot tables %s differ only by case, so Trino cannot tell them apart as '%s'; rename all but one of them in Pinot",
+                    pinotNames.stream().sorted().map(name -> "'" + name + "'").toList(),
+                    tableName.getTableName()));
+        }
+        return Optional.of(unwrap(() -> descriptions.getUnchecked(pinotNames.getFirst())));
+    }
+
+    private Map<String, List<String>> namesByTrinoName()
+    {
+        return unwrap(() -> pinotNamesByTrinoName.getUnchecked(ALL_TABLES));
+    }
+
+    private Map<String, List<String>> listPinotTables()
+    {
+        Collection<String> pinotNames = controller.listTables();
+        return pinotNames.stream()
+                .collect(toImmutableListMultimap(name -> name.toLowerCase(ENGLISH), name -> name))
+                .asMap()
+                .entrySet().stream()
+                .collect(ImmutableMap.toImmutableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
+    }
+
+    private PinotTableDescription describe(String pinotTableName)
+    {
+        return loader.load(new SchemaTableName(SCHEMA_NAME, pinotTableName.toLowerCase(ENGLISH)), pinotTableName);
+    }
+
+    private static <T> T unwrap(Supplier<T> cached)
+    {
+        try {
+            return cached.get();
+        }
+        catch (UncheckedExecutionException e) {
+            if (e.getCause() instanceof PinotClientException clientException) {
+                throw PinotErrors.toTrinoException(clientException);
+            }
+            throwIfUnchecked(e.getCause());
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.pinotcdc.trino.metadata;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.inject.Inject;
+import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.cdc.NativeColumnType;
+import dev.pinotcdc.trino.cdc.SourceField;
+import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.client.PinotColumn;
+import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.client.PinotTableConfig;
+import dev.pinotcdc.trino.client.PinotTableSchema;
+import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.type.TypeManager;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+
+import static com.google.common.collect.ImmutableMap.toImmutableMap;
+import static java.lang.String.format;
+import static java.util.Locale.ENGLISH;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Reads a Pinot table's schema and config from the controller and decides what Trino table it is: its shape, and
+ * its columns with their types.
+ */
+public final class PinotTableDescriptionLoader
+{
+    /** Hidden columns take the Pinot column name behind this prefix, so they never clash with a field of source. */
+    public static final String HIDDEN_COLUMN_PREFIX = "_";
+
+    private final PinotControllerClient controller;
+    private final SourceFieldTypes sourceFieldTypes;
+    private final CdcLayout layout;
+    private final TypeManager typeManager;
+
+    @Inject
+    public PinotTableDescriptionLoader(PinotControllerClient controller, SourceFieldTypes sourceFieldTypes, CdcLayout layout, TypeManager typeManager)
+    {
+        this.controller = requireNonNull(controller, "controller is null");
+        this.sourceFieldTypes = requireNonNull(sourceFieldTypes, "sourceFieldTypes is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.typeManager = requireNonNull(typeManager, "typeManager is null");
+    }
+
+    public PinotTableDescription load(SchemaTableName schemaTableName, String pinotTableName)
+    {
+        PinotTableSchema schema = controller.getTableSchema(pinotTableName);
+        PinotTableConfig config = controller.getTableConfig(pinotTableName);
+        Map<String, PinotColumn> pinotColumns = schema.columns().stream()
+                .collect(toImmutableMap(PinotColumn::name, Function.identity()));
+
+        TableShape shape = TableShape.classify(pinotColumns.keySet(), schema.primaryKeyColumns(), config.upsert().isPresent(), layout);
+        Optional<String> comparisonColumn = config.upsert().flatMap(upsert -> upsert.comparisonColumns().stream().findFirst())
+                .or(() -> pinotColumns.containsKey(layout.timeColumn()) ? Optional.of(layout.timeColumn()) : Optional.empty());
+        boolean sourceJsonIndexed = config.jsonIndexColumns().contains(layout.sourceColumn());
+
+        if (!shape.isCdc()) {
+            List<PinotCdcColumnHandle> columns = schema.columns().stream()
+                    .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
+                    .collect(ImmutableList.toImmutableList());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, false, comparisonColumn, Optional.empty());
+        }
+
+        ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
+        ImmutableSet.Builder<String> takenNames = ImmutableSet.builder();
+        for (String keyColumn : schema.primaryKeyColumns()) {
+            PinotColumn column = pinotColumns.get(keyColumn);
+            if (column == null) {
+                throw new IllegalStateException(format("Pinot table '%s': primary key column '%s' is not in its schema", pinotTableName, keyColumn));
+            }
+            String name = keyColumn.toLowerCase(ENGLISH);
+            columns.add(nativeColumn(name, column, false, "Primary key column"));
+            takenNames.add(name);
+        }
+
+        List<SourceField> sourceFields = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), comparisonColumn, takenNames.build());
+        for (SourceField field : sourceFields) {
+            columns.add(new PinotCdcColumnHandle(
+                    field.columnName(),
+                    field.type(),
+                    layout.sourceColumn(),
+                    field.path(),
+                    field.encoding(),
+                    field.storedScale(),
+                    false,
+                    Optional.of(format("%s from %s; type %s", sourcePathText(field.path()), layout.sourceColumn(), field.origin().description()))));
+        }
+
+        Set<String> keyColumns = ImmutableSet.copyOf(schema.primaryKeyColumns());
+        for (PinotColumn column : schema.columns()) {
+            if (!keyColumns.contains(column.name())) {
+                columns.add(nativeColumn(HIDDEN_COLUMN_PREFIX + column.name().toLowerCase(ENGLISH), column, true, "Pinot column " + column.name()));
+            }
+        }
+
+        String comment = format("Latest state of Debezium change events in Pinot table %s (%s)",
+                pinotTableName,
+                shape == TableShape.UPSERT_CDC ? "upsert" : "append-only");
+        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), sourceJsonIndexed, comparisonColumn, Optional.of(comment));
+    }
+
+    private PinotCdcColumnHandle nativeColumn(String name, PinotColumn column, boolean hidden, String comment)
+    {
+        NativeColumnType nativeType = NativeColumnType.of(column.dataType(), column.singleValue(), typeManager);
+        return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), hidden, Optional.of(comment));
+    }
+
+    private static String sourcePathText(List<String> path)
+    {
+        StringBuilder text = new StringBuilder("$");
+        for (String key : path) {
+            if (key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                text.append('.').append(key);
+            }
+            else {
+                text.append("['").append(key.replace("'", "\\'")).append("']");
+            }
+        }
+        return text.toString();
+    }
+}

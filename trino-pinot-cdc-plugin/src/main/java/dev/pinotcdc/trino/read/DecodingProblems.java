@@ -1,0 +1,76 @@
+package dev.pinotcdc.trino.read;
+
+import com.google.common.collect.ImmutableMap;
+import dev.pinotcdc.trino.cdc.decoder.InvalidValueException;
+import io.trino.plugin.base.metrics.LongCount;
+import io.trino.spi.TrinoException;
+import io.trino.spi.metrics.Metric;
+import io.trino.spi.metrics.Metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_INVALID_VALUE;
+import static java.lang.String.format;
+import static java.util.Locale.ENGLISH;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Values that could not be shown as data. In lenient mode they become NULL and are counted here; the counts reach
+ * users as connector metrics (EXPLAIN ANALYZE VERBOSE, query statistics). In strict mode a bad value fails the
+ * query; Debezium's placeholders (unchanged TOAST values, infinities) are never data and are always only counted.
+ */
+final class DecodingProblems
+{
+    static final String METRIC_PREFIX = "pinot_cdc.null_values.";
+
+    private final String pinotTable;
+    private final boolean strict;
+    private final Map<InvalidValueException.Reason, Long> counts = new EnumMap<>(InvalidValueException.Reason.class);
+    private long malformedSourceRows;
+
+    DecodingProblems(String pinotTable, boolean strict)
+    {
+        this.pinotTable = requireNonNull(pinotTable, "pinotTable is null");
+        this.strict = strict;
+    }
+
+    void valueDidNotFit(String column, InvalidValueException problem)
+    {
+        if (strict && isDataError(problem.reason())) {
+            throw new TrinoException(PINOT_CDC_INVALID_VALUE, format(
+                    "Pinot table '%s', column '%s': %s (session property strict_decoding=false returns NULL instead)",
+                    pinotTable, column, problem.getMessage()), problem);
+        }
+        counts.merge(problem.reason(), 1L, Long::sum);
+    }
+
+    void sourceIsMalformed(String problem)
+    {
+        if (strict) {
+            throw new TrinoException(PINOT_CDC_INVALID_VALUE, format(
+                    "Pinot table '%s': the source column holds malformed JSON: %s (session property strict_decoding=false returns NULL instead)",
+                    pinotTable, problem));
+        }
+        malformedSourceRows++;
+    }
+
+    /** Debezium's placeholders stand for values Debezium did not send; they are not broken data. */
+    private static boolean isDataError(InvalidValueException.Reason reason)
+    {
+        return switch (reason) {
+            case UNAVAILABLE, INFINITY -> false;
+            case WRONG_TYPE, MALFORMED, OUT_OF_RANGE, INEXACT -> true;
+        };
+    }
+
+    Metrics toMetrics()
+    {
+        ImmutableMap.Builder<String, Metric<?>> metrics = ImmutableMap.builder();
+        counts.forEach((reason, count) -> metrics.put(METRIC_PREFIX + reason.name().toLowerCase(ENGLISH), new LongCount(count)));
+        if (malformedSourceRows > 0) {
+            metrics.put(METRIC_PREFIX + "malformed_source_rows", new LongCount(malformedSourceRows));
+        }
+        return new Metrics(metrics.buildOrThrow());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.pinotcdc.trino.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trino.spi.Page;
+import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.SourcePage;
+import io.trino.spi.metrics.Metrics;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Returns the answer of one broker query as pages. The query runs on the first call; its rows are decoded a page at
+ * a time, so only the broker's answer, not a second copy of it, is held in memory.
+ */
+final class PinotCdcPageSource
+        implements ConnectorPageSource
+{
+    private static final int ROWS_PER_PAGE = 4096;
+
+    private final Supplier<BrokerAnswer> query;
+    private final RowDecoder decoder;
+    private final DecodingProblems problems;
+
+    private List<JsonNode> rows;
+    private long answerBytes;
+    private int nextRow;
+    private long readTimeNanos;
+    private boolean closed;
+
+    PinotCdcPageSource(Supplier<BrokerAnswer> query, RowDecoder decoder, DecodingProblems problems)
+    {
+        this.query = requireNonNull(query, "query is null");
+        this.decoder = requireNonNull(decoder, "decoder is null");
+        this.problems = requireNonNull(problems, "problems is null");
+    }
+
+    @Override
+    public SourcePage getNextSourcePage()
+    {
+        if (isFinished()) {
+            return null;
+        }
+        long start = System.nanoTime();
+        if (rows == null) {
+            BrokerAnswer answer = query.get();
+            rows = answer.rows();
+            answerBytes = answer.bytes();
+        }
+        int end = Math.min(rows.size(), nextRow + ROWS_PER_PAGE);
+        Page page = decoder.decode(rows, nextRow, end);
+        nextRow = end;
+        if (nextRow >= rows.size()) {
+            // let the answer be collected while Trino still holds the pages
+            rows = List.of();
+        }
+        readTimeNanos += System.nanoTime() - start;
+        return SourcePage.create(page);
+    }
+
+    @Override
+    public boolean isFinished()
+    {
+        return closed || (rows != null && nextRow >= rows.size());
+    }
+
+    @Override
+    public long getCompletedBytes()
+    {
+        return answerBytes;
+    }
+
+    @Override
+    public OptionalLong getCompletedPositions()
+    {
+        return OptionalLong.of(nextRow);
+    }
+
+    @Override
+    public long getReadTimeNanos()
+    {
+        return readTimeNanos;
+    }
+
+    @Override
+    public long getMemoryUsage()
+    {
+        return answerBytes;
+    }
+
+    @Override
+    public Metrics getMetrics()
+    {
+        return problems.toMetrics();
+    }
+
+    @Override
+    public void close()
+    {
+        closed = true;
+        rows = List.of();
+    }
+
+    /** The rows of a checked broker answer, and its size on the wire. */
+    record BrokerAnswer(List<JsonNode> rows, long bytes)
+    {
+        BrokerAnswer
+        {
+            rows = requireNonNull(rows, "rows is null");
+        }
+    }
+}

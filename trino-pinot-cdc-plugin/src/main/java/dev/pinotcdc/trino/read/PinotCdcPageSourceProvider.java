@@ -1,0 +1,86 @@
+package dev.pinotcdc.trino.read;
+
+import com.google.inject.Inject;
+import dev.pinotcdc.trino.PinotCdcConfig;
+import dev.pinotcdc.trino.PinotErrors;
+import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.client.BrokerQuery;
+import dev.pinotcdc.trino.client.BrokerResult;
+import dev.pinotcdc.trino.client.PinotBrokerClient;
+import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
+import dev.pinotcdc.trino.query.PinotSqlWriter;
+import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
+import io.trino.spi.TrinoException;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.ConnectorPageSourceProvider;
+import io.trino.spi.connector.ConnectorSession;
+import io.trino.spi.connector.ConnectorSplit;
+import io.trino.spi.connector.ConnectorTableHandle;
+import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.connector.DynamicFilter;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.isStrictDecoding;
+import static java.lang.String.format;
+import static java.util.Objects.requireNonNull;
+
+public class PinotCdcPageSourceProvider
+        implements ConnectorPageSourceProvider
+{
+    private final PinotBrokerClient broker;
+    private final CdcLayout layout;
+    private final int maxRowsPerBrokerQuery;
+
+    @Inject
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config)
+    {
+        this.broker = requireNonNull(broker, "broker is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.maxRowsPerBrokerQuery = config.getMaxRowsPerBrokerQuery();
+    }
+
+    @Override
+    public ConnectorPageSource createPageSource(
+            ConnectorTransactionHandle transaction,
+            ConnectorSession session,
+            ConnectorSplit split,
+            ConnectorTableHandle tableHandle,
+            List<ColumnHandle> columns,
+            DynamicFilter dynamicFilter)
+    {
+        PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
+        List<PinotCdcColumnHandle> columnHandles = columns.stream()
+                .map(PinotCdcColumnHandle.class::cast)
+                .toList();
+        ScanPlan plan = ScanPlan.create(table, columnHandles, layout, Optional.empty(), maxRowsPerBrokerQuery);
+        String sql = PinotSqlWriter.write(plan.query());
+        DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
+        RowDecoder decoder = new RowDecoder(plan.columns(), plan.sourceCell(), problems);
+        return new PinotCdcPageSource(() -> run(table.pinotTableName(), sql, plan), decoder, problems);
+    }
+
+    private BrokerAnswer run(String pinotTableName, String sql, ScanPlan plan)
+    {
+        BrokerResult result;
+        try {
+            result = broker.execute(BrokerQuery.of(pinotTableName, sql));
+        }
+        catch (PinotClientException e) {
+            throw PinotErrors.toTrinoException(e);
+        }
+        if (!plan.limitedByQuery() && result.rowCount() > plan.rowLimit()) {
+            throw new TrinoException(PINOT_RESULT_TOO_LARGE, format(
+                    "Pinot table '%s': the scan would return more than %s rows from one broker query. " +
+                            "Add a filter (for example on the primary key or a time column), add a LIMIT, " +
+                            "or raise pinot.max-rows-per-broker-query in the catalog",
+                    pinotTableName, plan.rowLimit()));
+        }
+        return new BrokerAnswer(result.rows(), result.resultTableJsonBytes());
+    }
+}
