@@ -1,0 +1,74 @@
+package dev.pinotcdc.trino.cdc.decoder;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Values Debezium writes in place of data it cannot or does not send. None of them may come out as data.
+ *
+ * <p>PostgreSQL 'infinity' and '-infinity' reach the JSON as follows (Debezium 3.x PostgreSQL connector):
+ * <ul>
+ * <li>timestamptz (ZonedTimestamp, all time modes but structured): the strings "infinity" and "-infinity".</li>
+ * <li>timestamp in adaptive / adaptive_time_microseconds mode (MicroTimestamp, epoch micros): the PostgreSQL JDBC
+ *     driver's constants 9223372036825200000 and -9223372036832400000, read as microseconds.</li>
+ * <li>timestamp in connect mode (Timestamp, epoch millis): the same instants in milliseconds, 9223372036825200 and
+ *     -9223372036832400; Debezium's documentation names the driver constants themselves, which are accepted too.</li>
+ * <li>NanoTimestamp: Long.MAX_VALUE / Long.MIN_VALUE (newer Debezium clamps the overflowing nanos).</li>
+ * <li>date (epoch days, connect and adaptive modes): the day of Debezium's infinity LocalDate constants:
+ *     -2147472692 ("-5877611-06-21", +infinity in 3.x), -2147472691 ("-5877611-06-22", -infinity) and, after
+ *     Debezium's fix of the sign, 2146033979 ("+5877611-06-21"); Integer.MAX_VALUE / MIN_VALUE as well.</li>
+ * <li>isostring mode and ISO strings generally: "infinity", "+infinity", "-infinity".</li>
+ * </ul>
+ * Every one of these lies far outside any real data (years beyond 200,000 or before -5,000,000), so reading them as
+ * infinity cannot hide a real value.
+ */
+public final class DebeziumSentinels
+{
+    public static final String UNAVAILABLE_VALUE = "__debezium_unavailable_value";
+
+    private static final byte[] UNAVAILABLE_VALUE_BYTES = UNAVAILABLE_VALUE.getBytes(StandardCharsets.UTF_8);
+
+    // org.postgresql.PGStatement.DATE_POSITIVE_INFINITY / DATE_NEGATIVE_INFINITY
+    static final long PG_POSITIVE_INFINITY = 9223372036825200000L;
+    static final long PG_NEGATIVE_INFINITY = -9223372036832400000L;
+
+    private DebeziumSentinels() {}
+
+    public static boolean isUnavailable(String text)
+    {
+        return text.length() == UNAVAILABLE_VALUE.length() && text.equals(UNAVAILABLE_VALUE);
+    }
+
+    public static boolean isUnavailable(byte[] bytes)
+    {
+        return bytes.length == UNAVAILABLE_VALUE_BYTES.length && Arrays.equals(bytes, UNAVAILABLE_VALUE_BYTES);
+    }
+
+    public static boolean isInfinityText(String text)
+    {
+        return switch (text) {
+            case "infinity", "+infinity", "-infinity", "Infinity", "+Infinity", "-Infinity" -> true;
+            default -> false;
+        };
+    }
+
+    /** An epoch value in milliseconds, microseconds or nanoseconds that stands for +/- infinity. */
+    public static boolean isInfinityEpoch(long value)
+    {
+        return value == PG_POSITIVE_INFINITY
+                || value == PG_NEGATIVE_INFINITY
+                || value == PG_POSITIVE_INFINITY / 1000
+                || value == PG_NEGATIVE_INFINITY / 1000
+                || value == Long.MAX_VALUE
+                || value == Long.MIN_VALUE;
+    }
+
+    public static boolean isInfinityEpochDay(long epochDay)
+    {
+        return epochDay == -2147472692L
+                || epochDay == -2147472691L
+                || epochDay == 2146033979L
+                || epochDay == Integer.MAX_VALUE
+                || epochDay == Integer.MIN_VALUE;
+    }
+}
