@@ -1,0 +1,92 @@
+package dev.pinotcdc.trino.client;
+
+import dev.pinotcdc.trino.PinotCdcConfig;
+
+import javax.net.ssl.SSLContext;
+
+import java.net.URI;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Locale.ENGLISH;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Everything the controller and broker clients need to reach Pinot, taken from the catalog properties.
+ *
+ * @param controllerUrls tried in order; the next one is used when one is unreachable
+ * @param brokerUrls when not empty, every table is queried through these and no broker is discovered
+ * @param readTimeout the longest wait for one answer; also sent to Pinot as the query timeout
+ */
+public record PinotClientSettings(
+        List<URI> controllerUrls,
+        List<URI> brokerUrls,
+        PinotAuthentication controllerAuthentication,
+        PinotAuthentication brokerAuthentication,
+        Optional<PinotTruststore> truststore,
+        Duration connectTimeout,
+        Duration readTimeout)
+{
+    public PinotClientSettings
+    {
+        controllerUrls = List.copyOf(controllerUrls);
+        brokerUrls = List.copyOf(brokerUrls);
+        requireNonNull(controllerAuthentication, "controllerAuthentication is null");
+        requireNonNull(brokerAuthentication, "brokerAuthentication is null");
+        requireNonNull(truststore, "truststore is null");
+        requireNonNull(connectTimeout, "connectTimeout is null");
+        requireNonNull(readTimeout, "readTimeout is null");
+        if (controllerUrls.isEmpty()) {
+            throw new IllegalArgumentException("At least one Pinot controller URL is needed");
+        }
+        // one broker transport serves the whole catalog and has one scheme
+        if (brokerUrls.stream().map(PinotClientSettings::scheme).distinct().count() > 1) {
+            throw new IllegalArgumentException("Pinot broker URLs must all use http or all use https: " + brokerUrls);
+        }
+        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("Timeouts must be positive");
+        }
+    }
+
+    public static PinotClientSettings fromConfig(PinotCdcConfig config)
+    {
+        return new PinotClientSettings(
+                config.getControllerUrls(),
+                config.getBrokerUrls(),
+                PinotAuthentication.of(config.getControllerUser(), config.getControllerPassword(), config.getControllerToken()),
+                PinotAuthentication.of(config.getBrokerUser(), config.getBrokerPassword(), config.getBrokerToken()),
+                config.getTruststorePath().map(path -> new PinotTruststore(path.toPath(), config.getTruststorePassword(), config.getTruststoreType())),
+                Duration.ofMillis(config.getConnectTimeout().toMillis()),
+                Duration.ofMillis(config.getReadTimeout().toMillis()));
+    }
+
+    /**
+     * The scheme brokers are spoken to with: the configured broker URLs', else the controllers' (discovered
+     * brokers are announced as host and port only).
+     */
+    public String brokerScheme()
+    {
+        return scheme(brokerUrls.isEmpty() ? controllerUrls.getFirst() : brokerUrls.getFirst());
+    }
+
+    /** The truststore's context when one is configured, else the JVM's default trust. */
+    public SSLContext sslContext()
+    {
+        if (truststore.isPresent()) {
+            return truststore.get().createSslContext();
+        }
+        try {
+            return SSLContext.getDefault();
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JVM has no default TLS context", e);
+        }
+    }
+
+    static String scheme(URI uri)
+    {
+        return uri.getScheme().toLowerCase(ENGLISH);
+    }
+}
