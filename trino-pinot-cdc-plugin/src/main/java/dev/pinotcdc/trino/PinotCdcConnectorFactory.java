@@ -33,7 +33,7 @@ public class PinotCdcConnectorFactory
         Bootstrap app = new Bootstrap(
                 new JsonModule(),
                 new TypeDeserializerModule(context.getTypeManager()),
-                new PinotCdcModule(catalogName, context.getTypeManager(), context.getNodeManager()));
+                new PinotCdcModule(context.getTypeManager(), context.getNodeManager()));
 
         Injector injector = app
                 .doNotInitializeLogging()

@@ -6,6 +6,7 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.client.BrokerLocator;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientSettings;
 import dev.pinotcdc.trino.client.PinotControllerClient;
@@ -24,13 +25,11 @@ import static java.util.Objects.requireNonNull;
 public class PinotCdcModule
         implements Module
 {
-    private final String catalogName;
     private final TypeManager typeManager;
     private final NodeManager nodeManager;
 
-    public PinotCdcModule(String catalogName, TypeManager typeManager, NodeManager nodeManager)
+    public PinotCdcModule(TypeManager typeManager, NodeManager nodeManager)
     {
-        this.catalogName = requireNonNull(catalogName, "catalogName is null");
         this.typeManager = requireNonNull(typeManager, "typeManager is null");
         this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
     }
@@ -67,9 +66,9 @@ public class PinotCdcModule
 
     @Provides
     @Singleton
-    public PinotClientSettings createClientSettings(PinotCdcConfig config)
+    public static PinotClientSettings createClientSettings(PinotCdcConfig config)
     {
-        return PinotClientSettings.fromConfig(config, catalogName);
+        return PinotClientSettings.fromConfig(config);
     }
 
     @Provides
@@ -83,6 +82,6 @@ public class PinotCdcModule
     @Singleton
     public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller)
     {
-        return new PinotBrokerClient(settings, controller);
+        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller));
     }
 }
