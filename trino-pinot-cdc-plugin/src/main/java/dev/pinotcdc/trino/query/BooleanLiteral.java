@@ -1,0 +1,6 @@
+package dev.pinotcdc.trino.query;
+
+public record BooleanLiteral(boolean value)
+        implements PinotLiteral
+{
+}

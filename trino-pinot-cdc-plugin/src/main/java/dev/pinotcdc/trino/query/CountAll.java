@@ -1,0 +1,7 @@
+package dev.pinotcdc.trino.query;
+
+/** {@code COUNT(*)}. */
+public record CountAll()
+        implements PinotExpression
+{
+}

@@ -1,0 +1,6 @@
+package dev.pinotcdc.trino.query;
+
+public record LongLiteral(long value)
+        implements PinotLiteral
+{
+}
