@@ -1,0 +1,154 @@
+package dev.pinotcdc.trino.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pinotcdc.trino.client.PinotAuthentication.BasicAuthentication;
+import dev.pinotcdc.trino.client.PinotAuthentication.BearerToken;
+import dev.pinotcdc.trino.client.RecordingHttpServer.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * How the broker client behaves over HTTP through pinot-java-client's transport: what it posts, auth headers,
+ * spreading over brokers, skipping unreachable ones, timeouts, status codes.
+ */
+class TestPinotBrokerClientHttp
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String ANSWER = """
+            {"resultTable": {"dataSchema": {"columnNames": ["id"], "columnDataTypes": ["LONG"]}, "rows": [[1], [2]]},
+             "exceptions": [], "numServersQueried": 1, "numServersResponded": 1, "numDocsScanned": 2, "totalDocs": 2,
+             "numGroupsLimitReached": false, "timeUsedMs": 3}
+            """;
+
+    @Test
+    void postsSqlWithQueryOptionsAndToken()
+            throws Exception
+    {
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(broker.url()), new BearerToken("tok-9"), Duration.ofSeconds(30))) {
+            BrokerResult result = client.execute(BrokerQuery.of("orders", "SELECT id FROM orders LIMIT 10").withOption("skipUpsert", "true"));
+
+            assertThat(result.rowCount()).isEqualTo(2);
+            assertThat(result.brokerUrl()).isEqualTo(broker.url());
+            RecordedRequest request = broker.requests().getFirst();
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.pathAndQuery()).isEqualTo("/query/sql");
+            assertThat(request.protocol()).isEqualTo("HTTP/1.1");
+            assertThat(request.header("Authorization")).isEqualTo("Bearer tok-9");
+            JsonNode body = MAPPER.readTree(request.body());
+            // the catalog read timeout travels as Pinot's timeoutMs
+            assertThat(body.path("sql").textValue()).isEqualTo("SET skipUpsert = 'true'; SET timeoutMs = '30000'; SELECT id FROM orders LIMIT 10");
+            assertThat(body.path("queryOptions").textValue()).isEqualTo("groupByMode=sql;responseFormat=sql");
+        }
+    }
+
+    @Test
+    void queryTimeoutOptionOverridesTheReadTimeout()
+            throws Exception
+    {
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(broker.url()), new BasicAuthentication("reader", "pw"), Duration.ofSeconds(30))) {
+            client.execute(BrokerQuery.of("orders", "SELECT id FROM orders").withOption(BrokerQuery.TIMEOUT_MS, "1500"));
+
+            RecordedRequest request = broker.requests().getFirst();
+            assertThat(MAPPER.readTree(request.body()).path("sql").textValue()).isEqualTo("SET timeoutMs = '1500'; SELECT id FROM orders");
+            assertThat(request.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString("reader:pw".getBytes(UTF_8)));
+        }
+    }
+
+    @Test
+    void keepsThePathPrefixOfTheBrokerUrl()
+    {
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/pinot-broker/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(URI.create(broker.url() + "/pinot-broker/")), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            assertThat(client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")).rowCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void spreadsQueriesOverTheBrokers()
+    {
+        try (RecordingHttpServer first = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                RecordingHttpServer second = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(first.url(), second.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            for (int i = 0; i < 4; i++) {
+                client.execute(BrokerQuery.of("orders", "SELECT id FROM orders"));
+            }
+
+            assertThat(first.requests()).hasSize(2);
+            assertThat(second.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void skipsAnUnreachableBroker()
+    {
+        URI down = RecordingHttpServer.closedPortUrl();
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(down, broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")).brokerUrl()).isEqualTo(broker.url());
+            }
+        }
+    }
+
+    @Test
+    void unreachableBrokersAreNamed()
+    {
+        URI first = RecordingHttpServer.closedPortUrl();
+        URI second = RecordingHttpServer.closedPortUrl();
+        try (PinotBrokerClient client = client(List.of(first, second), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")))
+                    .isInstanceOfSatisfying(PinotUnreachableException.class, e -> assertThat(e.getUrlsTried()).containsExactlyInAnyOrder(first, second))
+                    .hasMessageStartingWith("Pinot table 'orders': cannot reach any of its brokers: ")
+                    .hasMessageContaining(first + " (ConnectException")
+                    .hasMessageContaining(second + " (ConnectException");
+        }
+    }
+
+    @Test
+    void brokerThatDoesNotAnswerTimesOut()
+    {
+        // the HTTP wait is the read timeout plus a 2 s grace for Pinot's own timeout answer
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER, Duration.ofSeconds(6));
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofMillis(200))) {
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")))
+                    .isInstanceOf(PinotTimeoutException.class)
+                    .hasMessage("Pinot table 'orders': broker %s did not answer within 2200 ms".formatted(broker.url()));
+        }
+    }
+
+    @Test
+    void unauthorizedIsAnHttpStatusError()
+    {
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 401, "");
+                PinotBrokerClient client = client(List.of(broker.url()), new BearerToken("wrong"), Duration.ofSeconds(30))) {
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")))
+                    .isInstanceOfSatisfying(PinotHttpStatusException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401))
+                    .hasMessage("Pinot table 'orders': broker %s answered HTTP 401 (check pinot.broker.authentication.*)".formatted(broker.url()));
+        }
+    }
+
+    private static PinotBrokerClient client(List<URI> brokers, PinotAuthentication authentication, Duration readTimeout)
+    {
+        PinotClientSettings settings = new PinotClientSettings(
+                List.of(URI.create("http://127.0.0.1:1")),
+                brokers,
+                PinotAuthentication.none(),
+                authentication,
+                Optional.empty(),
+                Duration.ofSeconds(2),
+                readTimeout);
+        return new PinotBrokerClient(settings, BrokerLocator.create(settings, null));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.pinotcdc.trino.client;
+
+import dev.pinotcdc.trino.client.PinotAuthentication.BasicAuthentication;
+import dev.pinotcdc.trino.client.PinotAuthentication.BearerToken;
+import dev.pinotcdc.trino.client.RecordingHttpServer.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How the controller client behaves over HTTP: auth headers, HTTP/1.1, failover, timeouts, status codes. */
+class TestPinotControllerClientHttp
+{
+    private static final String TABLES = "{\"tables\": [\"orders\", \"customers\"]}";
+
+    @Test
+    void sendsBasicAuthenticationOverHttp11()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 200, TABLES);
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), new BasicAuthentication("admin", "s3cret"), Duration.ofSeconds(5)))) {
+            assertThat(client.listTables()).containsExactly("orders", "customers");
+
+            RecordedRequest request = controller.requests().getFirst();
+            assertThat(request.method()).isEqualTo("GET");
+            assertThat(request.pathAndQuery()).isEqualTo("/tables");
+            assertThat(request.protocol()).isEqualTo("HTTP/1.1");
+            assertThat(request.header("Upgrade")).isNull();
+            assertThat(request.header("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString("admin:s3cret".getBytes(UTF_8)));
+            assertThat(request.header("Accept")).isEqualTo("application/json");
+        }
+    }
+
+    @Test
+    void sendsBearerToken()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 200, TABLES);
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), new BearerToken("tok-1"), Duration.ofSeconds(5)))) {
+            client.listTables();
+
+            assertThat(controller.requests().getFirst().header("Authorization")).isEqualTo("Bearer tok-1");
+        }
+    }
+
+    @Test
+    void sendsNoAuthorizationWithoutCredentials()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 200, TABLES);
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            client.listTables();
+
+            assertThat(controller.requests().getFirst().header("Authorization")).isNull();
+        }
+    }
+
+    @Test
+    void failsOverToTheNextControllerAndStaysThere()
+    {
+        URI down = RecordingHttpServer.closedPortUrl();
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 200, TABLES);
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(down, controller.url()), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThat(client.listTables()).containsExactly("orders", "customers");
+            assertThat(client.listTables()).containsExactly("orders", "customers");
+
+            assertThat(controller.requests()).hasSize(2);
+        }
+    }
+
+    @Test
+    void unreachableControllersAreNamed()
+    {
+        URI first = RecordingHttpServer.closedPortUrl();
+        URI second = RecordingHttpServer.closedPortUrl();
+        try (PinotControllerClient client = new PinotControllerClient(settings(List.of(first, second), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThatThrownBy(client::listTables)
+                    .isInstanceOfSatisfying(PinotUnreachableException.class, e -> assertThat(e.getUrlsTried()).containsExactly(first, second))
+                    .hasMessageStartingWith("Cannot reach any Pinot controller: ")
+                    .hasMessageContaining(first + "/tables (ConnectException")
+                    .hasMessageContaining(second + "/tables (ConnectException");
+        }
+    }
+
+    @Test
+    void readTimeoutNamesTheController()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 200, TABLES, Duration.ofSeconds(3));
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), PinotAuthentication.none(), Duration.ofMillis(300)))) {
+            long start = System.nanoTime();
+            assertThatThrownBy(client::listTables)
+                    .isInstanceOf(PinotTimeoutException.class)
+                    .hasMessage("Pinot controller %s/tables did not answer within 300 ms".formatted(controller.url()));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void keepsThePathPrefixOfTheControllerUrl()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/pinot/tables", 200, TABLES);
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(URI.create(controller.url() + "/pinot/")), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThat(client.listTables()).hasSize(2);
+            assertThat(controller.requests().getFirst().pathAndQuery()).isEqualTo("/pinot/tables");
+        }
+    }
+
+    @Test
+    void missingSchemaIsTableNotFound()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer()
+                .answer("/tables/nope/schema", 404, "{\"code\": 404, \"error\": \"Schema not found for table: nope\"}");
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThatThrownBy(() -> client.getTableSchema("nope"))
+                    .isInstanceOf(PinotTableNotFoundException.class)
+                    .hasMessage("Pinot table 'nope' has no schema on the controller (HTTP 404: Schema not found for table: nope)");
+        }
+    }
+
+    @Test
+    void unauthorizedIsAnHttpStatusError()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 401, "{\"code\": 401, \"error\": \"HTTP 401 Unauthorized\"}");
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThatThrownBy(client::listTables)
+                    .isInstanceOfSatisfying(PinotHttpStatusException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401))
+                    .hasMessage("Pinot controller %s/tables answered HTTP 401 for the table list: HTTP 401: HTTP 401 Unauthorized".formatted(controller.url()));
+        }
+    }
+
+    @Test
+    void fallsBackToTheOlderBrokerEndpoint()
+    {
+        // a controller without /v2/brokers answers 404 there; /brokers/tables lists instance names
+        try (RecordingHttpServer controller = new RecordingHttpServer()
+                .answer("/brokers/tables/orders", 200, "[\"Broker_127.0.0.1_8099\"]");
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThat(client.getBrokers("orders")).containsExactly(URI.create("http://127.0.0.1:8099"));
+            assertThat(controller.requests()).extracting(RecordedRequest::pathAndQuery)
+                    .containsExactly("/v2/brokers/tables/orders?state=ONLINE", "/brokers/tables/orders?state=ONLINE");
+        }
+    }
+
+    private static PinotClientSettings settings(List<URI> controllers, PinotAuthentication authentication, Duration readTimeout)
+    {
+        return new PinotClientSettings(controllers, List.of(), authentication, PinotAuthentication.none(), Optional.empty(), Duration.ofSeconds(2), readTimeout);
+    }
+}
