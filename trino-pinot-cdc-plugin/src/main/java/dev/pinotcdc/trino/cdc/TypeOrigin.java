@@ -3,10 +3,10 @@ package dev.pinotcdc.trino.cdc;
 /** Where a column's type came from; shown to users in the column comment. */
 public enum TypeOrigin
 {
-    DEFINITION_FILE("table definition file"),
-    DEBEZIUM_SCHEMA("Debezium value schema"),
-    INFERENCE("inferred from sampled rows"),
-    PINOT_SCHEMA("Pinot schema");
+    DEFINITION_FILE("from the table definition file"),
+    DEBEZIUM_SCHEMA("from the Debezium value schema"),
+    INFERENCE("inferred from the newest rows"),
+    PINOT_SCHEMA("from the Pinot schema");
 
     private final String description;
 

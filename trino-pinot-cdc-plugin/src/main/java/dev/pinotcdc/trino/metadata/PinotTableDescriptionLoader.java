@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.NativeColumnType;
 import dev.pinotcdc.trino.cdc.SourceField;
+import dev.pinotcdc.trino.cdc.SourcePath;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
@@ -90,7 +91,8 @@ public final class PinotTableDescriptionLoader
                     field.encoding(),
                     field.storedScale(),
                     false,
-                    Optional.of(format("%s from %s; type %s", sourcePathText(field.path()), layout.sourceColumn(), field.origin().description()))));
+                    Optional.of(field.comment().map(comment -> comment + ". ").orElse("")
+                            + format("%s of %s; type %s", SourcePath.format(field.path()), layout.sourceColumn(), field.origin().description()))));
         }
 
         Set<String> keyColumns = ImmutableSet.copyOf(schema.primaryKeyColumns());
@@ -110,19 +112,5 @@ public final class PinotTableDescriptionLoader
     {
         NativeColumnType nativeType = NativeColumnType.of(column.dataType(), column.singleValue(), typeManager);
         return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), hidden, Optional.of(comment));
-    }
-
-    private static String sourcePathText(List<String> path)
-    {
-        StringBuilder text = new StringBuilder("$");
-        for (String key : path) {
-            if (key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                text.append('.').append(key);
-            }
-            else {
-                text.append("['").append(key.replace("'", "\\'")).append("']");
-            }
-        }
-        return text.toString();
     }
 }

@@ -2,10 +2,10 @@ package dev.pinotcdc.trino.metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
+import dev.pinotcdc.trino.cdc.CdcJson;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourceFieldResolver;
@@ -37,7 +37,6 @@ import static java.util.Objects.requireNonNull;
 public final class SourceFieldTypes
 {
     private static final Logger log = Logger.get(SourceFieldTypes.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final PinotBrokerClient broker;
     private final CdcLayout layout;
@@ -111,7 +110,7 @@ public final class SourceFieldTypes
                 continue;
             }
             try {
-                JsonNode value = cell.isTextual() ? MAPPER.readTree(cell.textValue()) : cell;
+                JsonNode value = cell.isTextual() ? CdcJson.objectMapper().readTree(cell.textValue()) : cell;
                 if (value != null && value.isObject()) {
                     values.add(value);
                 }

@@ -2,8 +2,8 @@ package dev.pinotcdc.trino.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.pinotcdc.trino.cdc.CdcJson;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
 import dev.pinotcdc.trino.cdc.decoder.InvalidValueException;
 import io.trino.spi.Page;
@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  */
 final class RowDecoder
 {
-    private static final ObjectReader JSON_READER = new ObjectMapper().reader();
+    private static final ObjectReader JSON_READER = CdcJson.objectMapper().reader();
 
     private final List<ColumnReader> columns;
     private final int sourceCell;
