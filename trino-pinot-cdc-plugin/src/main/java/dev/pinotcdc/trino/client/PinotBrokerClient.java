@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.client;
 import org.apache.pinot.client.BrokerResponse;
 import org.apache.pinot.client.JsonAsyncHttpPinotClientTransportFactory;
 import org.apache.pinot.client.PinotClientTransport;
+import jakarta.annotation.PreDestroy;
 
 import java.net.ConnectException;
 import java.net.URI;
@@ -115,6 +116,7 @@ public class PinotBrokerClient
                 lastFailure);
     }
 
+    @PreDestroy
     @Override
     public void close()
     {

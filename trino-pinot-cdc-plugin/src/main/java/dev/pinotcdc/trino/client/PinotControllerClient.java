@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -115,6 +116,7 @@ public class PinotControllerClient
                 .toList();
     }
 
+    @PreDestroy
     @Override
     public void close()
     {

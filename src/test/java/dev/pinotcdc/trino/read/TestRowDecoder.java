@@ -1,0 +1,142 @@
+package dev.pinotcdc.trino.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
+import dev.pinotcdc.trino.cdc.decoder.FieldDecoders;
+import dev.pinotcdc.trino.read.RowDecoder.ColumnReader;
+import io.trino.plugin.base.metrics.LongCount;
+import io.trino.spi.Page;
+import io.trino.spi.TrinoException;
+import io.trino.spi.type.Type;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.OptionalInt;
+
+import static io.trino.spi.type.BigintType.BIGINT;
+import static io.trino.spi.type.DateType.DATE;
+import static io.trino.spi.type.VarcharType.VARCHAR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+final class TestRowDecoder
+{
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    @Test
+    void testDecodesNativeCellsAndSourceFields()
+    {
+        RowDecoder decoder = decoder(false);
+        Page page = decoder.decode(List.of(
+                row(7, "{\"name\": \"Ann\", \"birth\": 11016, \"address\": {\"city\": \"Oslo\"}}"),
+                row(8, "{\"name\": null}")), 0, 2);
+
+        assertThat(page.getPositionCount()).isEqualTo(2);
+        assertThat(BIGINT.getLong(page.getBlock(0), 0)).isEqualTo(7);
+        assertThat(VARCHAR.getSlice(page.getBlock(1), 0).toStringUtf8()).isEqualTo("Ann");
+        assertThat(DATE.getLong(page.getBlock(2), 0)).isEqualTo(11016);
+        assertThat(VARCHAR.getSlice(page.getBlock(3), 0).toStringUtf8()).isEqualTo("Oslo");
+        // a JSON null and a missing field are both NULL
+        assertThat(page.getBlock(1).isNull(1)).isTrue();
+        assertThat(page.getBlock(2).isNull(1)).isTrue();
+        assertThat(page.getBlock(3).isNull(1)).isTrue();
+    }
+
+    @Test
+    void testValueOfWrongTypeIsNullAndCounted()
+    {
+        DecodingProblems problems = new DecodingProblems("t", false);
+        RowDecoder decoder = decoder(problems);
+        Page page = decoder.decode(List.of(row(1, "{\"birth\": \"yesterday\"}"), row(2, "{\"birth\": 3.5}")), 0, 2);
+
+        assertThat(page.getBlock(2).isNull(0)).isTrue();
+        assertThat(page.getBlock(2).isNull(1)).isTrue();
+        assertThat(totalCount(problems)).isEqualTo(2);
+        assertThat(problems.toMetrics().getMetrics().keySet()).allMatch(name -> name.startsWith(DecodingProblems.METRIC_PREFIX));
+    }
+
+    @Test
+    void testMalformedSourceIsNullAndCountedWhileKeysStay()
+    {
+        DecodingProblems problems = new DecodingProblems("t", false);
+        Page page = decoder(problems).decode(List.of(row(5, "{\"name\": \"unterminated"), row(6, "[1, 2]")), 0, 2);
+
+        assertThat(BIGINT.getLong(page.getBlock(0), 0)).isEqualTo(5);
+        assertThat(page.getBlock(1).isNull(0)).isTrue();
+        assertThat(page.getBlock(1).isNull(1)).isTrue();
+        assertThat(problems.toMetrics().getMetrics()).containsKey(DecodingProblems.METRIC_PREFIX + "malformed_source_rows");
+        assertThat(((LongCount) problems.toMetrics().getMetrics().get(DecodingProblems.METRIC_PREFIX + "malformed_source_rows")).getTotal()).isEqualTo(2);
+    }
+
+    @Test
+    void testStrictModeFailsNamingTableAndColumn()
+    {
+        RowDecoder decoder = decoder(true);
+        assertThatThrownBy(() -> decoder.decode(List.of(row(1, "{\"birth\": \"yesterday\"}")), 0, 1))
+                .isInstanceOf(TrinoException.class)
+                .hasMessageContaining("Pinot table 't'")
+                .hasMessageContaining("'birth'");
+        assertThatThrownBy(() -> decoder.decode(List.of(row(1, "{oops")), 0, 1))
+                .isInstanceOf(TrinoException.class)
+                .hasMessageContaining("malformed JSON");
+    }
+
+    @Test
+    void testDebeziumPlaceholdersAreNullEvenInStrictMode()
+    {
+        DecodingProblems problems = new DecodingProblems("t", true);
+        Page page = decoder(problems).decode(List.of(row(1, "{\"name\": \"__debezium_unavailable_value\"}")), 0, 1);
+        assertThat(page.getBlock(1).isNull(0)).isTrue();
+        assertThat(problems.toMetrics().getMetrics()).containsKey(DecodingProblems.METRIC_PREFIX + "unavailable");
+    }
+
+    @Test
+    void testDecodesARangeOfRows()
+    {
+        RowDecoder decoder = decoder(false);
+        List<JsonNode> rows = List.of(row(1, "{}"), row(2, "{}"), row(3, "{}"));
+        Page page = decoder.decode(rows, 1, 3);
+        assertThat(page.getPositionCount()).isEqualTo(2);
+        assertThat(BIGINT.getLong(page.getBlock(0), 0)).isEqualTo(2);
+        assertThat(BIGINT.getLong(page.getBlock(0), 1)).isEqualTo(3);
+    }
+
+    private static long totalCount(DecodingProblems problems)
+    {
+        return problems.toMetrics().getMetrics().values().stream()
+                .mapToLong(metric -> ((LongCount) metric).getTotal())
+                .sum();
+    }
+
+    private static RowDecoder decoder(boolean strict)
+    {
+        return decoder(new DecodingProblems("t", strict));
+    }
+
+    private static RowDecoder decoder(DecodingProblems problems)
+    {
+        return new RowDecoder(List.of(
+                ColumnReader.ofCell("id", 0, decoder(BIGINT, FieldEncoding.NATIVE)),
+                ColumnReader.ofSourceField("name", List.of("name"), decoder(VARCHAR, FieldEncoding.NATIVE)),
+                ColumnReader.ofSourceField("birth", List.of("birth"), decoder(DATE, FieldEncoding.EPOCH_DAYS)),
+                ColumnReader.ofSourceField("city", List.of("address", "city"), decoder(VARCHAR, FieldEncoding.NATIVE))),
+                1,
+                problems);
+    }
+
+    private static FieldDecoder decoder(Type type, FieldEncoding encoding)
+    {
+        return FieldDecoders.create(type, encoding, OptionalInt.empty());
+    }
+
+    private static JsonNode row(long id, String source)
+    {
+        ArrayNode row = NODES.arrayNode();
+        row.add(id);
+        row.add(source);
+        return row;
+    }
+}
