@@ -139,7 +139,7 @@ final class TestPinotSqlWriter
                 new PinotFilter.Like(a, "ab\\_%"),
                 new PinotFilter.RegexpLike(a, "^a\\.b'")));
         assertThat(PinotSqlWriter.filter(filter)).isEqualTo(
-                "(\"a\" IN (1, 2) AND \"a\" NOT IN ('x''', 'y') AND \"a\" BETWEEN 1.5 AND 2.5) OR " +
+                "((\"a\" IN (1, 2)) AND (\"a\" NOT IN ('x''', 'y')) AND (\"a\" BETWEEN 1.5 AND 2.5)) OR " +
                         "(NOT (\"a\" < 0)) OR (\"a\" IS NULL) OR (\"a\" IS NOT NULL) OR " +
                         "(\"a\" LIKE 'ab\\_%') OR (REGEXP_LIKE(\"a\", '^a\\.b'''))");
     }
