@@ -402,12 +402,12 @@ final class TestPinotFilterTranslator
                 new Call(BOOLEAN, AND_FUNCTION_NAME, List.of(like, other)),
                 Map.of("op", OP),
                 NO_INDEX);
-        assertThat(translation.filter().map(PinotSqlWriter::filter)).contains("\"op\" LIKE 'ab%'");
+        assertThat(translation.filter(NO_INDEX).map(PinotSqlWriter::filter)).contains("\"op\" LIKE 'ab%'");
         assertThat(translation.pushed()).containsExactly(like);
         assertThat(translation.remaining()).isEqualTo(other);
 
         ExpressionTranslation none = PinotFilterTranslator.translate(Constant.TRUE, Map.of(), NO_INDEX);
-        assertThat(none.filter()).isEmpty();
+        assertThat(none.filter(NO_INDEX)).isEmpty();
         assertThat(none.remaining()).isEqualTo(Constant.TRUE);
     }
 
@@ -415,11 +415,11 @@ final class TestPinotFilterTranslator
     {
         ExpressionTranslation translation = PinotFilterTranslator.translate(like(column.name(), pattern, escape), Map.of(column.name(), column), source);
         if (expected == null) {
-            assertThat(translation.filter()).as(pattern).isEmpty();
+            assertThat(translation.filter(source)).as(pattern).isEmpty();
             assertThat(translation.remaining()).isNotEqualTo(Constant.TRUE);
         }
         else {
-            assertThat(translation.filter().map(PinotSqlWriter::filter)).as(pattern).contains(expected);
+            assertThat(translation.filter(source).map(PinotSqlWriter::filter)).as(pattern).contains(expected);
             assertThat(translation.remaining()).isEqualTo(Constant.TRUE);
         }
     }

@@ -79,7 +79,7 @@ public final class PinotFilterTranslator
     }
 
     /**
-     * Pushes the conjuncts Trino cannot express as a TupleDomain but Pinot answers exactly: today
+     * Finds the conjuncts Trino cannot express as a TupleDomain but Pinot answers exactly: today
      * {@code column LIKE 'prefix%'} (with or without ESCAPE) on a VARCHAR column.
      *
      * @param assignments {@code Constraint.getAssignments()}: variable names to column handles
@@ -89,23 +89,20 @@ public final class PinotFilterTranslator
         requireNonNull(expression, "expression is null");
         requireNonNull(assignments, "assignments is null");
         requireNonNull(source, "source is null");
-        List<PinotFilter> filters = new ArrayList<>();
+        List<PrefixMatch> matches = new ArrayList<>();
         List<ConnectorExpression> pushed = new ArrayList<>();
         List<ConnectorExpression> remaining = new ArrayList<>();
         for (ConnectorExpression conjunct : extractConjuncts(expression)) {
-            Optional<PinotFilter> filter = translateLike(conjunct, assignments, source);
-            if (filter.isPresent()) {
-                filters.add(filter.get());
+            Optional<PrefixMatch> match = prefixMatch(conjunct, assignments).filter(candidate -> prefixFilter(candidate, source).isPresent());
+            if (match.isPresent()) {
+                matches.add(match.get());
                 pushed.add(conjunct);
             }
             else {
                 remaining.add(conjunct);
             }
         }
-        return new ExpressionTranslation(
-                filters.isEmpty() ? Optional.empty() : Optional.of(PinotFilter.and(filters)),
-                pushed,
-                remaining.isEmpty() ? Constant.TRUE : and(remaining));
+        return new ExpressionTranslation(matches, pushed, remaining.isEmpty() ? Constant.TRUE : and(remaining));
     }
 
     /** What one column's domain becomes; empty when it stays in Trino. */
@@ -275,7 +272,7 @@ public final class PinotFilterTranslator
         return new JsonExtractScalar(sourceColumn, path, PinotDataType.STRING, Optional.of(defaultValue));
     }
 
-    private static Optional<PinotFilter> translateLike(ConnectorExpression expression, Map<String, ColumnHandle> assignments, JsonSourceCapabilities source)
+    private static Optional<PrefixMatch> prefixMatch(ConnectorExpression expression, Map<String, ColumnHandle> assignments)
     {
         if (!(expression instanceof Call call) || !call.getFunctionName().equals(LIKE_FUNCTION_NAME)) {
             return Optional.empty();
@@ -290,12 +287,21 @@ public final class PinotFilterTranslator
         if (pattern.isEmpty() || (arguments.size() == 3 && (escape.isEmpty() || escape.get().codePointCount(0, escape.get().length()) != 1))) {
             return Optional.empty();
         }
-        Optional<String> prefix = LikePrefix.of(pattern.get(), escape.map(text -> text.codePointAt(0)));
-        if (prefix.isEmpty() || !(column.type() instanceof VarcharType) || StoredForm.of(column).isEmpty()) {
+        return LikePrefix.of(pattern.get(), escape.map(text -> text.codePointAt(0)))
+                .map(prefix -> new PrefixMatch(column, prefix));
+    }
+
+    /**
+     * The Pinot filter for {@code column LIKE 'prefix%'}, where Pinot gives exactly Trino's answer.
+     */
+    public static Optional<PinotFilter> prefixFilter(PrefixMatch match, JsonSourceCapabilities source)
+    {
+        PinotCdcColumnHandle column = match.column();
+        if (!(column.type() instanceof VarcharType) || StoredForm.of(column).isEmpty()) {
             return Optional.empty();
         }
         // Pinot's LIKE has no escape: % and _ are always wildcards there, and '_' is not exact ('.' skips line breaks)
-        String text = prefix.get();
+        String text = match.prefix();
         if (text.indexOf('%') >= 0 || text.indexOf('_') >= 0 || !StringLiteral.isWritable(text + "%")) {
             return Optional.empty();
         }
