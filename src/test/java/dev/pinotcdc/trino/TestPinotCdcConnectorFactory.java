@@ -34,8 +34,9 @@ final class TestPinotCdcConnectorFactory
     void testMalformedUrlFailsNamingTheProperty()
     {
         assertThatThrownBy(() -> create(ImmutableMap.of("pinot.controller-urls", "localhost:9000")))
-                .hasMessageContaining("pinot.controller-urls")
-                .hasMessageContaining("localhost:9000");
+                .hasMessageContaining("pinot.controller-urls");
+        assertThatThrownBy(() -> create(ImmutableMap.of("pinot.controller-urls", "http://ok:9000, ftp://c2")))
+                .hasMessageContaining("pinot.controller-urls");
         assertThatThrownBy(() -> create(ImmutableMap.of("pinot.controller-urls", "http://c1:9000", "pinot.broker-urls", "http://bad host")))
                 .hasMessageContaining("pinot.broker-urls");
     }
@@ -52,18 +53,23 @@ final class TestPinotCdcConnectorFactory
     }
 
     @Test
-    void testConflictingAuthenticationFails()
+    void testIncompleteAuthenticationFails()
     {
         assertThatThrownBy(() -> create(ImmutableMap.of(
                 "pinot.controller-urls", "http://c1:9000",
+                "pinot.broker.authentication.type", "TOKEN",
                 "pinot.broker.authentication.user", "u",
-                "pinot.broker.authentication.password", "p",
-                "pinot.broker.authentication.token", "t")))
-                .hasMessageContaining("pinot.broker.authentication");
+                "pinot.broker.authentication.password", "p")))
+                .hasMessageContaining("pinot.broker.authentication.token");
         assertThatThrownBy(() -> create(ImmutableMap.of(
                 "pinot.controller-urls", "http://c1:9000",
+                "pinot.controller.authentication.type", "PASSWORD",
                 "pinot.controller.authentication.user", "u")))
-                .hasMessageContaining("pinot.controller.authentication");
+                .hasMessageContaining("pinot.controller.authentication.user and .password");
+        assertThatThrownBy(() -> create(ImmutableMap.of(
+                "pinot.controller-urls", "http://c1:9000",
+                "pinot.controller.authentication.type", "KERBEROS")))
+                .hasMessageContaining("pinot.controller.authentication.type");
     }
 
     @Test

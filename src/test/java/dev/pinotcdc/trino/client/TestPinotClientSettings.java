@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.client;
 
+import dev.pinotcdc.trino.PinotAuthenticationType;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.client.PinotAuthentication.BasicAuthentication;
 import dev.pinotcdc.trino.client.PinotAuthentication.BearerToken;
@@ -27,8 +28,12 @@ class TestPinotClientSettings
         PinotCdcConfig config = new PinotCdcConfig()
                 .setControllerUrls("http://c1:9000, http://c2:9000")
                 .setBrokerUrls("https://b1:8443,https://b2:8443/pinot")
+                .setControllerAuthenticationType(PinotAuthenticationType.PASSWORD)
                 .setControllerUser("admin")
                 .setControllerPassword("secret")
+                // ignored: the type chooses which credentials are sent
+                .setControllerToken("unused-token")
+                .setBrokerAuthenticationType(PinotAuthenticationType.TOKEN)
                 .setBrokerToken("tok-123")
                 .setTruststorePath(new File("/etc/pinot/truststore.p12"))
                 .setTruststorePassword("changeit")

@@ -18,10 +18,12 @@ import jakarta.validation.constraints.NotNull;
 
 import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static java.util.Locale.ENGLISH;
 import static java.util.concurrent.TimeUnit.SECONDS;
 
@@ -29,8 +31,10 @@ public class PinotCdcConfig
 {
     private static final Splitter LIST_SPLITTER = Splitter.on(',').trimResults().omitEmptyStrings();
 
-    private List<URI> controllerUrls = ImmutableList.of();
-    private List<URI> brokerUrls = ImmutableList.of();
+    private List<String> controllerUrls = ImmutableList.of();
+    private List<String> brokerUrls = ImmutableList.of();
+    private PinotAuthenticationType controllerAuthenticationType = PinotAuthenticationType.NONE;
+    private PinotAuthenticationType brokerAuthenticationType = PinotAuthenticationType.NONE;
     private String controllerUser;
     private String controllerPassword;
     private String controllerToken;
@@ -58,27 +62,55 @@ public class PinotCdcConfig
     @NotEmpty(message = "pinot.controller-urls must name at least one controller")
     public List<URI> getControllerUrls()
     {
-        return controllerUrls;
+        return toUris(controllerUrls);
     }
 
     @Config("pinot.controller-urls")
     @ConfigDescription("Comma-separated Pinot controller URLs (http:// or https://)")
     public PinotCdcConfig setControllerUrls(String urls)
     {
-        this.controllerUrls = parseUrls("pinot.controller-urls", urls);
+        this.controllerUrls = ImmutableList.copyOf(LIST_SPLITTER.split(urls));
         return this;
     }
 
     public List<URI> getBrokerUrls()
     {
-        return brokerUrls;
+        return toUris(brokerUrls);
     }
 
     @Config("pinot.broker-urls")
     @ConfigDescription("Comma-separated Pinot broker URLs; when set, brokers are not discovered through the controller")
     public PinotCdcConfig setBrokerUrls(String urls)
     {
-        this.brokerUrls = parseUrls("pinot.broker-urls", urls);
+        this.brokerUrls = ImmutableList.copyOf(LIST_SPLITTER.split(urls));
+        return this;
+    }
+
+    @NotNull
+    public PinotAuthenticationType getControllerAuthenticationType()
+    {
+        return controllerAuthenticationType;
+    }
+
+    @Config("pinot.controller.authentication.type")
+    @ConfigDescription("Authentication to the controller: NONE, PASSWORD (basic) or TOKEN (bearer)")
+    public PinotCdcConfig setControllerAuthenticationType(PinotAuthenticationType controllerAuthenticationType)
+    {
+        this.controllerAuthenticationType = controllerAuthenticationType;
+        return this;
+    }
+
+    @NotNull
+    public PinotAuthenticationType getBrokerAuthenticationType()
+    {
+        return brokerAuthenticationType;
+    }
+
+    @Config("pinot.broker.authentication.type")
+    @ConfigDescription("Authentication to the brokers: NONE, PASSWORD (basic) or TOKEN (bearer)")
+    public PinotCdcConfig setBrokerAuthenticationType(PinotAuthenticationType brokerAuthenticationType)
+    {
+        this.brokerAuthenticationType = brokerAuthenticationType;
         return this;
     }
 
@@ -164,8 +196,7 @@ public class PinotCdcConfig
         return this;
     }
 
-    @FileExists
-    public Optional<File> getTruststorePath()
+    public Optional<@FileExists File> getTruststorePath()
     {
         return Optional.ofNullable(truststorePath);
     }
@@ -352,7 +383,7 @@ public class PinotCdcConfig
         return this;
     }
 
-    public Optional<File> getTableDefinitionDirectory()
+    public Optional<@FileExists File> getTableDefinitionDirectory()
     {
         return Optional.ofNullable(tableDefinitionDirectory);
     }
@@ -393,43 +424,57 @@ public class PinotCdcConfig
         return this;
     }
 
-    @AssertTrue(message = "pinot.controller.authentication: set either a user and password or a token, not both")
+    @AssertTrue(message = "pinot.controller-urls: every URL must be http:// or https:// with a host, e.g. http://pinot-controller:9000")
+    public boolean isControllerUrlsValid()
+    {
+        return controllerUrls.stream().allMatch(PinotCdcConfig::isHttpUrl);
+    }
+
+    @AssertTrue(message = "pinot.broker-urls: every URL must be http:// or https:// with a host, e.g. http://pinot-broker:8099")
+    public boolean isBrokerUrlsValid()
+    {
+        return brokerUrls.stream().allMatch(PinotCdcConfig::isHttpUrl);
+    }
+
+    @AssertTrue(message = "pinot.controller.authentication.type=PASSWORD needs pinot.controller.authentication.user and .password; TOKEN needs pinot.controller.authentication.token")
     public boolean isControllerAuthenticationValid()
     {
-        return isAuthenticationValid(controllerUser, controllerPassword, controllerToken);
+        return isAuthenticationComplete(controllerAuthenticationType, controllerUser, controllerPassword, controllerToken);
     }
 
-    @AssertTrue(message = "pinot.broker.authentication: set either a user and password or a token, not both")
+    @AssertTrue(message = "pinot.broker.authentication.type=PASSWORD needs pinot.broker.authentication.user and .password; TOKEN needs pinot.broker.authentication.token")
     public boolean isBrokerAuthenticationValid()
     {
-        return isAuthenticationValid(brokerUser, brokerPassword, brokerToken);
+        return isAuthenticationComplete(brokerAuthenticationType, brokerUser, brokerPassword, brokerToken);
     }
 
-    private static boolean isAuthenticationValid(String user, String password, String token)
+    private static boolean isAuthenticationComplete(PinotAuthenticationType type, String user, String password, String token)
     {
-        if (token != null) {
-            return user == null && password == null;
-        }
-        return (user == null) == (password == null);
+        return switch (type) {
+            case NONE -> true;
+            case PASSWORD -> user != null && password != null;
+            case TOKEN -> token != null;
+        };
     }
 
-    private static List<URI> parseUrls(String property, String urls)
+    private static boolean isHttpUrl(String url)
     {
-        ImmutableList.Builder<URI> parsed = ImmutableList.builder();
-        for (String url : LIST_SPLITTER.split(urls)) {
-            URI uri;
-            try {
-                uri = URI.create(url);
-            }
-            catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(property + ": malformed URL '" + url + "'", e);
-            }
+        try {
+            URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(ENGLISH);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-                throw new IllegalArgumentException(property + ": '" + url + "' is not an http:// or https:// URL with a host");
-            }
-            parsed.add(uri);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
         }
-        return parsed.build();
+        catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static List<URI> toUris(List<String> urls)
+    {
+        // invalid URLs are reported by validation; until then they are left out
+        return urls.stream()
+                .filter(PinotCdcConfig::isHttpUrl)
+                .map(URI::create)
+                .collect(toImmutableList());
     }
 }

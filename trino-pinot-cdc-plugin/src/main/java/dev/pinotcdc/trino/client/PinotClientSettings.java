@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.client;
 
+import dev.pinotcdc.trino.PinotAuthenticationType;
 import dev.pinotcdc.trino.PinotCdcConfig;
 
 import javax.net.ssl.SSLContext;
@@ -55,11 +56,20 @@ public record PinotClientSettings(
         return new PinotClientSettings(
                 config.getControllerUrls(),
                 config.getBrokerUrls(),
-                PinotAuthentication.of(config.getControllerUser(), config.getControllerPassword(), config.getControllerToken()),
-                PinotAuthentication.of(config.getBrokerUser(), config.getBrokerPassword(), config.getBrokerToken()),
+                authentication(config.getControllerAuthenticationType(), config.getControllerUser(), config.getControllerPassword(), config.getControllerToken()),
+                authentication(config.getBrokerAuthenticationType(), config.getBrokerUser(), config.getBrokerPassword(), config.getBrokerToken()),
                 config.getTruststorePath().map(path -> new PinotTruststore(path.toPath(), config.getTruststorePassword(), config.getTruststoreType())),
                 Duration.ofMillis(config.getConnectTimeout().toMillis()),
                 Duration.ofMillis(config.getReadTimeout().toMillis()));
+    }
+
+    private static PinotAuthentication authentication(PinotAuthenticationType type, Optional<String> user, Optional<String> password, Optional<String> token)
+    {
+        return switch (type) {
+            case NONE -> PinotAuthentication.none();
+            case PASSWORD -> PinotAuthentication.of(user, password, Optional.empty());
+            case TOKEN -> PinotAuthentication.of(Optional.empty(), Optional.empty(), token);
+        };
     }
 
     /**

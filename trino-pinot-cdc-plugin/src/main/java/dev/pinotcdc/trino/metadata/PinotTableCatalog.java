@@ -50,9 +50,11 @@ public final class PinotTableCatalog
         long ttlMillis = config.getMetadataCacheTtl().toMillis();
         this.pinotNamesByTrinoName = EvictableCacheBuilder.newBuilder()
                 .expireAfterWrite(ttlMillis, TimeUnit.MILLISECONDS)
+                .shareNothingWhenDisabled()
                 .build(CacheLoader.from(ignored -> listPinotTables()));
         this.descriptions = EvictableCacheBuilder.newBuilder()
                 .expireAfterWrite(ttlMillis, TimeUnit.MILLISECONDS)
+                .shareNothingWhenDisabled()
                 .maximumSize(10_000)
                 .build(CacheLoader.from(this::describe));
     }
