@@ -5,6 +5,7 @@ import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumFixtures;
 import dev.pinotcdc.trino.testing.PinotCdcTestEnvironment;
 import dev.pinotcdc.trino.testing.PinotColumnType;
+import io.trino.Session;
 import io.trino.testing.QueryRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ final class TestPinotCdcErrors
     }
 
     @Test
-    void testPinotTimeoutIsAClearError()
+    void testPinotQueryTimeoutIsAClearError()
     {
         String table = "errors_timeout";
         DebeziumCdcTable.builder(table)
@@ -75,10 +76,19 @@ final class TestPinotCdcErrors
                 .primaryKeyColumn("customer_id", PinotColumnType.LONG)
                 .create(environment.cluster())
                 .sendAndAwait(DebeziumFixtures.read("connect-precise", "snapshot"));
-        String catalog = environment.catalog("pinot_cdc_impatient", ImmutableMap.of(
-                "pinot.metadata-cache-ttl", "1h",
-                "pinot.read-timeout", "1ms"));
-        assertThatThrownBy(() -> queryRunner.execute("SELECT * FROM " + catalog + ".default." + table))
-                .hasMessageContaining(table);
+        Session impatient = Session.builder(queryRunner.getDefaultSession())
+                .setCatalogSessionProperty("pinot_cdc", "query_timeout", "1ms")
+                .build();
+        assertThatThrownBy(() -> queryRunner.execute(impatient, "SELECT * FROM " + table))
+                .hasMessageContaining("Pinot table '" + table + "'");
+    }
+
+    @Test
+    void testControllerTimeoutIsAClearError()
+    {
+        String catalog = environment.catalog("pinot_cdc_impatient", ImmutableMap.of("pinot.read-timeout", "1ms"));
+        assertThatThrownBy(() -> queryRunner.execute("SHOW TABLES FROM " + catalog + ".default"))
+                .hasMessageContaining(environment.cluster().controllerUrl())
+                .hasMessageContaining("1 ms");
     }
 }

@@ -3,16 +3,19 @@ package dev.pinotcdc.trino;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import io.trino.spi.connector.ConnectorSession;
+import io.airlift.units.Duration;
 import io.trino.spi.session.PropertyMetadata;
 
 import java.util.List;
 
+import static io.trino.plugin.base.session.PropertyMetadataUtil.durationProperty;
 import static io.trino.spi.session.PropertyMetadata.booleanProperty;
 
 public final class PinotCdcSessionProperties
 {
     private static final String PUSHDOWN_ENABLED = "pushdown_enabled";
     private static final String STRICT_DECODING = "strict_decoding";
+    private static final String QUERY_TIMEOUT = "query_timeout";
 
     private final List<PropertyMetadata<?>> sessionProperties;
 
@@ -29,6 +32,11 @@ public final class PinotCdcSessionProperties
                         STRICT_DECODING,
                         "Fail the query on a stored value that does not fit its column, instead of returning NULL and counting it",
                         config.isStrictDecoding(),
+                        false),
+                durationProperty(
+                        QUERY_TIMEOUT,
+                        "Time Pinot may take for one broker query; at most pinot.read-timeout",
+                        config.getReadTimeout(),
                         false));
     }
 
@@ -40,6 +48,11 @@ public final class PinotCdcSessionProperties
     public static boolean isPushdownEnabled(ConnectorSession session)
     {
         return session.getProperty(PUSHDOWN_ENABLED, Boolean.class);
+    }
+
+    public static Duration getQueryTimeout(ConnectorSession session)
+    {
+        return session.getProperty(QUERY_TIMEOUT, Duration.class);
     }
 
     public static boolean isStrictDecoding(ConnectorSession session)

@@ -142,7 +142,9 @@ public class PinotControllerClient
                 return new ControllerAnswer(url, response.statusCode(), response.body());
             }
             catch (HttpConnectTimeoutException e) {
-                failures.add(url + " (no connection within " + httpClient.connectTimeout().orElseThrow().toMillis() + " ms)");
+                // the request timeout also bounds connecting, so the smaller of the two is what ran out
+                long waitedMillis = Math.min(httpClient.connectTimeout().orElseThrow().toMillis(), readTimeout.toMillis());
+                failures.add(url + " (no connection within " + waitedMillis + " ms)");
                 lastFailure = e;
             }
             catch (HttpTimeoutException e) {

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.getQueryTimeout;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.isStrictDecoding;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
@@ -36,6 +37,7 @@ public class PinotCdcPageSourceProvider
     private final PinotBrokerClient broker;
     private final CdcLayout layout;
     private final int maxRowsPerBrokerQuery;
+    private final long readTimeoutMillis;
 
     @Inject
     public PinotCdcPageSourceProvider(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config)
@@ -43,6 +45,7 @@ public class PinotCdcPageSourceProvider
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.maxRowsPerBrokerQuery = config.getMaxRowsPerBrokerQuery();
+        this.readTimeoutMillis = config.getReadTimeout().toMillis();
     }
 
     @Override
@@ -62,14 +65,17 @@ public class PinotCdcPageSourceProvider
         String sql = PinotSqlWriter.write(plan.query());
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
         RowDecoder decoder = new RowDecoder(plan.columns(), plan.sourceCell(), problems);
-        return new PinotCdcPageSource(() -> run(table.pinotTableName(), sql, plan), decoder, problems);
+        long timeoutMillis = Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis);
+        BrokerQuery query = BrokerQuery.of(table.pinotTableName(), sql).withOption(BrokerQuery.TIMEOUT_MS, Long.toString(Math.max(1, timeoutMillis)));
+        return new PinotCdcPageSource(() -> run(query, plan), decoder, problems);
     }
 
-    private BrokerAnswer run(String pinotTableName, String sql, ScanPlan plan)
+    private BrokerAnswer run(BrokerQuery query, ScanPlan plan)
     {
+        String pinotTableName = query.tableName();
         BrokerResult result;
         try {
-            result = broker.execute(BrokerQuery.of(pinotTableName, sql));
+            result = broker.execute(query);
         }
         catch (PinotClientException e) {
             throw PinotErrors.toTrinoException(e);
