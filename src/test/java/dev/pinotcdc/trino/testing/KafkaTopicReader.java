@@ -85,13 +85,18 @@ public final class KafkaTopicReader
     }
 
     /**
-     * Whatever arrives within the given time.
+     * Every message up to the end of the topic as of this call: after {@link DebeziumCapture#awaitCaughtUp} that
+     * is every change committed before it.
      */
-    public List<ConsumerRecord<String, String>> readFor(Duration duration)
+    public List<ConsumerRecord<String, String>> readToEnd(Duration timeout)
     {
+        Map<TopicPartition, Long> endOffsets = consumer.endOffsets(consumer.assignment(), timeout);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < deadline) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (endOffsets.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Could not read topic %s to its end %s within %s, got %s messages".formatted(topic, endOffsets, timeout, records.size()));
+            }
             consumer.poll(Duration.ofMillis(20)).forEach(records::add);
         }
         return records;

@@ -43,7 +43,7 @@ final class TestDebeziumCapture
     {
         postgres = TestingPostgreSql.shared();
         kafka = TestingKafka.shared();
-        System.out.printf("PostgreSQL started in %s ms, Kafka in %s ms%n", postgres.startTime().toMillis(), kafka.startTime().toMillis());
+        System.out.println("PostgreSQL started in %s ms, Kafka in %s ms".formatted(postgres.startTime().toMillis(), kafka.startTime().toMillis()));
         postgres.createDatabase(DATABASE);
         // the fixtures' table and the rows of their snapshot
         postgres.execute(DATABASE,
@@ -66,7 +66,7 @@ final class TestDebeziumCapture
                 .timePrecisionMode(CONNECT)
                 .decimalHandlingMode(PRECISE)
                 .start();
-        System.out.printf("Debezium capture started (snapshot in Kafka) in %s ms%n", Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
+        System.out.println("Debezium capture started (snapshot in Kafka) in %s ms".formatted(Duration.ofNanos(System.nanoTime() - startNanos).toMillis()));
     }
 
     @AfterAll
@@ -169,7 +169,7 @@ final class TestDebeziumCapture
         List<Long> sorted = latenciesMillis.stream().sorted().toList();
         long p50 = sorted.get(commits / 2);
         long p95 = sorted.get(commits * 95 / 100);
-        System.out.printf("Freshness, commit to visible in Kafka over %s commits: p50 %s ms, p95 %s ms, max %s ms%n", commits, p50, p95, sorted.getLast());
+        System.out.println("Freshness, commit to visible in Kafka over %s commits: p50 %s ms, p95 %s ms, max %s ms".formatted(commits, p50, p95, sorted.getLast()));
         // poll.interval.ms=50: a second means the pipeline is not streaming as configured
         assertThat(p50).isLessThan(1000);
     }
