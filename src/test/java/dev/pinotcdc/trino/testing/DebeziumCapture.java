@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ public final class DebeziumCapture
         this.topicPrefix = builder.topicPrefix;
         String runId = "pinotcdc_" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
         this.publicationName = runId;
-        this.connectorProperties = connectorProperties(builder, runId);
+        this.connectorProperties = Collections.unmodifiableMap(connectorProperties(builder, runId));
 
         keyConverter.configure(Map.of("schemas.enable", "true"), true);
         valueConverter.configure(Map.of("schemas.enable", "true"), false);

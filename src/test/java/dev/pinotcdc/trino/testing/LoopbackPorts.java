@@ -15,7 +15,6 @@ final class LoopbackPorts
     static int freePort()
     {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
         catch (IOException e) {

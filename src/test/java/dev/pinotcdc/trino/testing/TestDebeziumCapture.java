@@ -34,16 +34,24 @@ final class TestDebeziumCapture
     private static final String DATABASE = "dbz_default";
     private static final String TOPIC_PREFIX = "user_service";
 
+    // another Kafka to run against, for example an older broker: -Dpinotcdc.kafka.bootstrap-servers=host:port
+    private static final String KAFKA_PROPERTY = "pinotcdc.kafka.bootstrap-servers";
+
     private TestingPostgreSql postgres;
-    private TestingKafka kafka;
+    private String kafkaBootstrapServers;
     private DebeziumCapture capture;
 
     @BeforeAll
     void start()
     {
         postgres = TestingPostgreSql.shared();
-        kafka = TestingKafka.shared();
-        System.out.println("PostgreSQL started in %s ms, Kafka in %s ms".formatted(postgres.startTime().toMillis(), kafka.startTime().toMillis()));
+        System.out.println("PostgreSQL started in %s ms".formatted(postgres.startTime().toMillis()));
+        kafkaBootstrapServers = System.getProperty(KAFKA_PROPERTY, "");
+        if (kafkaBootstrapServers.isBlank()) {
+            TestingKafka kafka = TestingKafka.shared();
+            System.out.println("Kafka started in %s ms".formatted(kafka.startTime().toMillis()));
+            kafkaBootstrapServers = kafkaBootstrapServers;
+        }
         postgres.createDatabase(DATABASE);
         // the fixtures' table and the rows of their snapshot
         postgres.execute(DATABASE,
@@ -61,7 +69,7 @@ final class TestDebeziumCapture
                 """,
                 "CREATE TABLE freshness (id integer PRIMARY KEY, value integer)");
         long startNanos = System.nanoTime();
-        capture = DebeziumCapture.builder(postgres, DATABASE, kafka.bootstrapServers())
+        capture = DebeziumCapture.builder(postgres, DATABASE, kafkaBootstrapServers)
                 .topicPrefix(TOPIC_PREFIX)
                 .timePrecisionMode(CONNECT)
                 .decimalHandlingMode(PRECISE)
@@ -97,7 +105,7 @@ final class TestDebeziumCapture
         capture.awaitCaughtUp(TIMEOUT);
 
         List<ConsumerRecord<String, String>> messages;
-        try (KafkaTopicReader reader = KafkaTopicReader.fromBeginning(kafka.bootstrapServers(), capture.topic("public", "person"))) {
+        try (KafkaTopicReader reader = KafkaTopicReader.fromBeginning(kafkaBootstrapServers, capture.topic("public", "person"))) {
             messages = reader.read(10, TIMEOUT);
         }
         assertThat(messages).hasSize(10);
@@ -156,7 +164,7 @@ final class TestDebeziumCapture
         String topic = capture.topic("public", "freshness");
         capture.createTopic(topic);
         List<Long> latenciesMillis = new ArrayList<>();
-        try (KafkaTopicReader reader = KafkaTopicReader.fromEnd(kafka.bootstrapServers(), topic)) {
+        try (KafkaTopicReader reader = KafkaTopicReader.fromEnd(kafkaBootstrapServers, topic)) {
             for (int i = 0; i < commits; i++) {
                 postgres.execute(DATABASE, "INSERT INTO freshness VALUES (%s, %s)".formatted(i, i * 7));
                 long committedNanos = System.nanoTime();

@@ -50,6 +50,9 @@ final class TestDebeziumCaptureBesideTrino
                 assertThat(messages.getFirst().value()).contains("\"op\":\"c\"", "\"name\":\"ALGERIA\"");
                 assertThat(trino.execute("SELECT count(*) FROM region").getOnlyValue()).isEqualTo(5L);
             }
+            // closing the capture leaves no replication slot holding WAL, and no publication
+            assertThat(postgres.queryLong(database, "SELECT count(*) FROM pg_replication_slots WHERE database = current_database()")).isZero();
+            assertThat(postgres.queryLong(database, "SELECT count(*) FROM pg_publication")).isZero();
         }
     }
 }
