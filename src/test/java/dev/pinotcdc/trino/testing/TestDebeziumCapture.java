@@ -50,7 +50,7 @@ final class TestDebeziumCapture
         if (kafkaBootstrapServers.isBlank()) {
             TestingKafka kafka = TestingKafka.shared();
             System.out.println("Kafka started in %s ms".formatted(kafka.startTime().toMillis()));
-            kafkaBootstrapServers = kafkaBootstrapServers;
+            kafkaBootstrapServers = kafka.bootstrapServers();
         }
         postgres.createDatabase(DATABASE);
         // the fixtures' table and the rows of their snapshot
