@@ -48,7 +48,7 @@ final class TestDebeziumCapture
         System.out.println("PostgreSQL started in %s ms".formatted(postgres.startTime().toMillis()));
         kafkaBootstrapServers = System.getProperty(KAFKA_PROPERTY, "");
         if (kafkaBootstrapServers.isBlank()) {
-            TestingKafka kafka = TestingKafka.shared();
+            TestingKafkaBroker kafka = TestingKafkaBroker.shared();
             System.out.println("Kafka started in %s ms".formatted(kafka.startTime().toMillis()));
             kafkaBootstrapServers = kafka.bootstrapServers();
         }

@@ -24,7 +24,7 @@ final class TestDebeziumCaptureBesideTrino
             throws Exception
     {
         TestingPostgreSql postgres = TestingPostgreSql.shared();
-        TestingKafka kafka = TestingKafka.shared();
+        TestingKafkaBroker kafka = TestingKafkaBroker.shared();
         String database = "beside_trino";
         postgres.createDatabase(database);
         postgres.execute(database, "CREATE TABLE nation (nationkey bigint PRIMARY KEY, name varchar(25))");

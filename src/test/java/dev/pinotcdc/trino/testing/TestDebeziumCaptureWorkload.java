@@ -41,7 +41,7 @@ final class TestDebeziumCaptureWorkload
             throws SQLException
     {
         TestingPostgreSql postgres = TestingPostgreSql.shared();
-        TestingKafka kafka = TestingKafka.shared();
+        TestingKafkaBroker kafka = TestingKafkaBroker.shared();
         String database = "workload";
         postgres.createDatabase(database);
         CdcWorkload workload = CdcWorkload.create();
@@ -84,7 +84,7 @@ final class TestDebeziumCaptureWorkload
         }
     }
 
-    private static Map<String, JsonNode> replay(TestingKafka kafka, String topic, Set<String> operations)
+    private static Map<String, JsonNode> replay(TestingKafkaBroker kafka, String topic, Set<String> operations)
     {
         List<ConsumerRecord<String, String>> messages;
         try (KafkaTopicReader reader = KafkaTopicReader.fromBeginning(kafka.bootstrapServers(), topic)) {

@@ -27,17 +27,17 @@ import static java.util.Objects.requireNonNull;
  * A single-node Kafka 4.3 (KRaft, broker and controller in one) inside the test JVM, on free loopback ports with
  * a private log directory. For tests of the CDC pipeline that do not need the Pinot cluster's own Kafka.
  */
-public final class TestingKafka
+public final class TestingKafkaBroker
         implements AutoCloseable
 {
-    private static TestingKafka shared;
+    private static TestingKafkaBroker shared;
 
     private final KafkaRaftServer server;
     private final Path logDirectory;
     private final String bootstrapServers;
     private final Duration startTime;
 
-    private TestingKafka(KafkaRaftServer server, Path logDirectory, String bootstrapServers, Duration startTime)
+    private TestingKafkaBroker(KafkaRaftServer server, Path logDirectory, String bootstrapServers, Duration startTime)
     {
         this.server = requireNonNull(server, "server is null");
         this.logDirectory = requireNonNull(logDirectory, "logDirectory is null");
@@ -48,17 +48,17 @@ public final class TestingKafka
     /**
      * The broker of this JVM: started on first use, stopped when the JVM exits.
      */
-    public static synchronized TestingKafka shared()
+    public static synchronized TestingKafkaBroker shared()
     {
         if (shared == null) {
-            TestingKafka started = start();
+            TestingKafkaBroker started = start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-testing-kafka"));
             shared = started;
         }
         return shared;
     }
 
-    public static TestingKafka start()
+    public static TestingKafkaBroker start()
     {
         long startNanos = System.nanoTime();
         try {
@@ -69,7 +69,7 @@ public final class TestingKafka
             format(config, logDirectory);
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new TestingKafka(server, logDirectory, "127.0.0.1:" + brokerPort, Duration.ofNanos(System.nanoTime() - startNanos));
+            return new TestingKafkaBroker(server, logDirectory, "127.0.0.1:" + brokerPort, Duration.ofNanos(System.nanoTime() - startNanos));
         }
         catch (IOException e) {
             throw new UncheckedIOException("Could not start Kafka", e);
