@@ -1,0 +1,185 @@
+package dev.pinotcdc.trino.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A Pinot REALTIME table fed by one Debezium topic, created in the test cluster (layout in
+ * {@link DebeziumCdcTableDefinition}).
+ *
+ * <pre>{@code
+ * DebeziumCdcTable person = DebeziumCdcTable.builder("person")
+ *         .primaryKeyColumn("id", PinotColumnType.LONG)
+ *         .primaryKeyColumn("customer_id", PinotColumnType.LONG)
+ *         .create(PinotTestCluster.shared());
+ * person.send(DebeziumFixtures.read("connect-precise", "snapshot"));
+ * person.awaitDocumentCount(2);
+ * }</pre>
+ */
+public final class DebeziumCdcTable
+{
+    private final PinotTestCluster cluster;
+    private final DebeziumCdcTableDefinition definition;
+    private final ObjectNode schema;
+    private final ObjectNode tableConfig;
+    private long sentMessages;
+
+    private DebeziumCdcTable(PinotTestCluster cluster, DebeziumCdcTableDefinition definition, ObjectNode schema, ObjectNode tableConfig)
+    {
+        this.cluster = requireNonNull(cluster, "cluster is null");
+        this.definition = requireNonNull(definition, "definition is null");
+        this.schema = requireNonNull(schema, "schema is null");
+        this.tableConfig = requireNonNull(tableConfig, "tableConfig is null");
+    }
+
+    public static Builder builder(String tableName)
+    {
+        return new Builder(tableName);
+    }
+
+    public String tableName()
+    {
+        return definition.tableName();
+    }
+
+    public String topic()
+    {
+        return definition.topic();
+    }
+
+    public DebeziumCdcTableDefinition definition()
+    {
+        return definition;
+    }
+
+    /**
+     * The schema as sent to the controller.
+     */
+    public ObjectNode schema()
+    {
+        return schema.deepCopy();
+    }
+
+    /**
+     * The table config as sent to the controller.
+     */
+    public ObjectNode tableConfig()
+    {
+        return tableConfig.deepCopy();
+    }
+
+    /**
+     * Sends Debezium messages (key and envelope JSON) to the table's topic, in order.
+     */
+    public synchronized void send(List<KafkaMessage> messages)
+    {
+        cluster.kafka().send(topic(), messages);
+        sentMessages += messages.size();
+    }
+
+    /**
+     * Sends the messages and waits until Pinot has ingested every message sent so far.
+     */
+    public void sendAndAwait(List<KafkaMessage> messages)
+    {
+        send(messages);
+        awaitIngested();
+    }
+
+    /**
+     * Waits until Pinot holds every message sent through this object (every version, deletes included).
+     */
+    public void awaitIngested()
+    {
+        long expected;
+        synchronized (this) {
+            expected = sentMessages;
+        }
+        cluster.broker().awaitDocumentCount(tableName(), expected);
+    }
+
+    public void drop()
+    {
+        cluster.controller().dropTable(tableName());
+    }
+
+    public static final class Builder
+    {
+        private final String tableName;
+        private String topic;
+        private final List<PinotColumn> primaryKey = new ArrayList<>();
+        private boolean upsert = true;
+        private String comparisonColumn = DebeziumCdcTableDefinition.LSN_COLUMN;
+        private Optional<Integer> flushThresholdRows = Optional.empty();
+
+        private Builder(String tableName)
+        {
+            this.tableName = requireNonNull(tableName, "tableName is null");
+            this.topic = tableName;
+        }
+
+        public Builder topic(String topic)
+        {
+            this.topic = requireNonNull(topic, "topic is null");
+            return this;
+        }
+
+        public Builder primaryKeyColumn(String name, PinotColumnType type)
+        {
+            primaryKey.add(PinotColumn.singleValue(name, type));
+            return this;
+        }
+
+        /**
+         * Keep every version of every row (no upsert): the reader must pick each key's newest version.
+         */
+        public Builder appendOnly()
+        {
+            this.upsert = false;
+            return this;
+        }
+
+        /**
+         * Keep the newest version of each key by this column (default {@code lsn}).
+         */
+        public Builder upsertComparisonColumn(String column)
+        {
+            this.upsert = true;
+            this.comparisonColumn = requireNonNull(column, "column is null");
+            return this;
+        }
+
+        /**
+         * Commit the consuming segment after this many rows, so that a table spans several segments.
+         */
+        public Builder flushThresholdRows(int rows)
+        {
+            this.flushThresholdRows = Optional.of(rows);
+            return this;
+        }
+
+        public DebeziumCdcTableDefinition build()
+        {
+            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows);
+        }
+
+        /**
+         * Creates the topic, the schema and the table.
+         */
+        public DebeziumCdcTable create(PinotTestCluster cluster)
+        {
+            DebeziumCdcTableDefinition definition = build();
+            ObjectNode schema = definition.schema();
+            ObjectNode tableConfig = definition.tableConfig(cluster.kafkaBootstrapServers());
+            cluster.kafka().createTopic(definition.topic());
+            cluster.controller().addSchema(schema);
+            cluster.controller().addTable(tableConfig);
+            return new DebeziumCdcTable(cluster, definition, schema, tableConfig);
+        }
+    }
+}

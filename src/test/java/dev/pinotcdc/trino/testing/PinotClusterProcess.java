@@ -1,0 +1,203 @@
+package dev.pinotcdc.trino.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The Pinot 0.11 cluster's JVM (module src/test/pinot-cluster). Pinot 0.11 cannot share a classloader with the
+ * plugin's libraries, so it runs as a child process; it stops itself when its standard input closes, which also
+ * happens when this JVM dies without running its shutdown hooks.
+ */
+final class PinotClusterProcess
+        implements AutoCloseable
+{
+    static final String CLUSTER_DIR_PROPERTY = "pinotcdc.pinot.cluster.dir";
+    static final String JVM_OPTIONS_PROPERTY = "pinotcdc.pinot.cluster.jvm.options";
+
+    private static final String MAIN_CLASS = "dev.pinotcdc.pinotcluster.PinotClusterMain";
+    private static final String READY_FILE = "ready.json";
+    private static final String LOG_FILE = "pinot-cluster.log";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final int LOG_TAIL_LINES = 80;
+    // a few small tables need far less; -Xmx1g leaves room for the 100k-row tests
+    private static final List<String> DEFAULT_JVM_OPTIONS = List.of(
+            "-Xmx1g",
+            "-XX:+UseSerialGC",
+            // the cluster lives for one test run: fast start matters more than peak speed
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError",
+            // the controller's JAXB reflects into java.lang
+            "--add-opens=java.base/java.lang=ALL-UNNAMED",
+            "-Dlog4j2.configurationFile=pinot-cluster-log4j2.xml");
+
+    private final Process process;
+    private final Path workDirectory;
+    private final Path logFile;
+    private final PinotClusterEndpoints endpoints;
+
+    private PinotClusterProcess(Process process, Path workDirectory, Path logFile, PinotClusterEndpoints endpoints)
+    {
+        this.process = requireNonNull(process, "process is null");
+        this.workDirectory = requireNonNull(workDirectory, "workDirectory is null");
+        this.logFile = requireNonNull(logFile, "logFile is null");
+        this.endpoints = requireNonNull(endpoints, "endpoints is null");
+    }
+
+    static PinotClusterProcess start(Path baseDirectory)
+            throws IOException, InterruptedException
+    {
+        Files.createDirectories(baseDirectory);
+        Path runDirectory = Files.createTempDirectory(baseDirectory, "pinot-cluster-");
+        Path workDirectory = runDirectory.resolve("data");
+        Path logFile = runDirectory.resolve(LOG_FILE);
+        Files.createDirectories(workDirectory.resolve("tmp"));
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(DEFAULT_JVM_OPTIONS);
+        command.addAll(extraJvmOptions());
+        command.add("-Djava.io.tmpdir=" + workDirectory.resolve("tmp"));
+        command.add("-cp");
+        command.add(classpath());
+        command.add(MAIN_CLASS);
+        command.add(workDirectory.toString());
+
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
+        try {
+            PinotClusterEndpoints endpoints = awaitReadyFile(process, workDirectory.resolve(READY_FILE), logFile);
+            return new PinotClusterProcess(process, workDirectory, logFile, endpoints);
+        }
+        catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+    }
+
+    PinotClusterEndpoints endpoints()
+    {
+        return endpoints;
+    }
+
+    Path logFile()
+    {
+        return logFile;
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            // end of input is the child's signal to stop cleanly
+            process.getOutputStream().close();
+            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroy();
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+        catch (IOException e) {
+            process.destroyForcibly();
+        }
+        catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        // the data goes, the log stays beside it for a look after a failed run
+        deleteRecursively(workDirectory);
+    }
+
+    private static PinotClusterEndpoints awaitReadyFile(Process process, Path readyFile, Path logFile)
+            throws IOException, InterruptedException
+    {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(readyFile)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Pinot cluster exited with code %s before it was ready. Log %s ends with:%n%s"
+                        .formatted(process.exitValue(), logFile, logTail(logFile)));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Pinot cluster not ready after %s. Log %s ends with:%n%s"
+                        .formatted(START_TIMEOUT, logFile, logTail(logFile)));
+            }
+            Thread.sleep(50);
+        }
+        JsonNode ready = new ObjectMapper().readTree(readyFile.toFile());
+        return new PinotClusterEndpoints(
+                ready.get("controllerUrl").asText(),
+                ready.get("brokerUrl").asText(),
+                ready.get("serverAdminUrl").asText(),
+                ready.get("kafkaBootstrapServers").asText(),
+                ready.get("zookeeperAddress").asText());
+    }
+
+    private static String classpath()
+            throws IOException
+    {
+        String clusterDirectory = System.getProperty(CLUSTER_DIR_PROPERTY);
+        if (clusterDirectory == null) {
+            throw new IllegalStateException("System property %s is not set: it must name the target directory of src/test/pinot-cluster (the Surefire configuration sets it)"
+                    .formatted(CLUSTER_DIR_PROPERTY));
+        }
+        Path targetDirectory = Path.of(clusterDirectory);
+        Path classes = targetDirectory.resolve("classes");
+        Path classpathFile = targetDirectory.resolve("pinot-cluster.classpath");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException("%s or %s is missing: build the module src/test/pinot-cluster first (./mvnw -pl src/test -am verify does)"
+                    .formatted(classes, classpathFile));
+        }
+        return classes + File.pathSeparator + Files.readString(classpathFile).strip();
+    }
+
+    private static List<String> extraJvmOptions()
+    {
+        String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
+        return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
+    }
+
+    static String logTail(Path logFile)
+    {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        }
+        catch (IOException | UncheckedIOException e) {
+            return "(cannot read the log: " + e + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path directory)
+    {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException | UncheckedIOException e) {
+            System.err.println("Cannot delete " + directory + ": " + e);
+        }
+    }
+}

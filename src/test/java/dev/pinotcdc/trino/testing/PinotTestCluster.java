@@ -1,0 +1,126 @@
+package dev.pinotcdc.trino.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A real Pinot 0.11 cluster (ZooKeeper, Kafka 2.8, controller, broker, server) for the tests, started once per test
+ * JVM in a JVM of its own and stopped when the test JVM exits.
+ *
+ * <pre>{@code
+ * PinotTestCluster pinot = PinotTestCluster.shared();
+ * pinot.kafka().createTopic("events");
+ * pinot.controller().addSchema(schemaJson);
+ * pinot.broker().query("SELECT COUNT(*) FROM events");
+ * }</pre>
+ */
+public final class PinotTestCluster
+{
+    private static PinotTestCluster shared;
+
+    private final PinotClusterProcess process;
+    private final Duration startTime;
+    private final TestingPinotController controller;
+    private final TestingPinotBroker broker;
+    private final TestingKafka kafka;
+
+    private PinotTestCluster(PinotClusterProcess process, Duration startTime)
+    {
+        this.process = requireNonNull(process, "process is null");
+        this.startTime = requireNonNull(startTime, "startTime is null");
+        PinotClusterEndpoints endpoints = process.endpoints();
+        this.controller = new TestingPinotController(endpoints.controllerUrl());
+        this.broker = new TestingPinotBroker(endpoints.brokerUrl());
+        this.kafka = new TestingKafka(endpoints.kafkaBootstrapServers());
+    }
+
+    /**
+     * The cluster of this test JVM, started on first use (about 10 s).
+     */
+    public static synchronized PinotTestCluster shared()
+    {
+        if (shared == null) {
+            shared = start(Path.of("target").toAbsolutePath());
+            PinotTestCluster cluster = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "pinot-test-cluster-stop"));
+        }
+        return shared;
+    }
+
+    private static PinotTestCluster start(Path baseDirectory)
+    {
+        long startNanos = System.nanoTime();
+        try {
+            PinotClusterProcess process = PinotClusterProcess.start(baseDirectory);
+            return new PinotTestCluster(process, Duration.ofNanos(System.nanoTime() - startNanos));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the Pinot test cluster", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the Pinot test cluster", e);
+        }
+    }
+
+    public String controllerUrl()
+    {
+        return process.endpoints().controllerUrl();
+    }
+
+    public String brokerUrl()
+    {
+        return process.endpoints().brokerUrl();
+    }
+
+    public String kafkaBootstrapServers()
+    {
+        return process.endpoints().kafkaBootstrapServers();
+    }
+
+    public String zookeeperAddress()
+    {
+        return process.endpoints().zookeeperAddress();
+    }
+
+    public TestingPinotController controller()
+    {
+        return controller;
+    }
+
+    public TestingPinotBroker broker()
+    {
+        return broker;
+    }
+
+    public TestingKafka kafka()
+    {
+        return kafka;
+    }
+
+    /**
+     * From launching the JVM to the first answered broker query.
+     */
+    public Duration startTime()
+    {
+        return startTime;
+    }
+
+    /**
+     * The cluster's log file; it stays after the run.
+     */
+    public Path logFile()
+    {
+        return process.logFile();
+    }
+
+    private void stop()
+    {
+        kafka.close();
+        process.close();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.pinotcdc.pinotcluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.pinot.broker.broker.helix.HelixBrokerStarter;
+import org.apache.pinot.controller.ControllerConf;
+import org.apache.pinot.controller.ControllerStarter;
+import org.apache.pinot.plugin.stream.kafka20.server.KafkaDataServerStartable;
+import org.apache.pinot.server.starter.helix.DefaultHelixStarterServerConfig;
+import org.apache.pinot.server.starter.helix.HelixServerStarter;
+import org.apache.pinot.spi.env.PinotConfiguration;
+
+import static dev.pinotcdc.pinotcluster.LoopbackPorts.LOOPBACK;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * ZooKeeper, a Kafka broker and a Pinot controller, broker and server, all in this JVM, on loopback ports, with
+ * their files under one work directory.
+ */
+final class PinotCluster
+        implements AutoCloseable
+{
+    private static final String CLUSTER_NAME = "PinotCdcTestCluster";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final ClusterEndpoints endpoints;
+    // stopped in reverse start order
+    private final Deque<NamedStop> stops;
+
+    private PinotCluster(ClusterEndpoints endpoints, Deque<NamedStop> stops)
+    {
+        this.endpoints = requireNonNull(endpoints, "endpoints is null");
+        this.stops = requireNonNull(stops, "stops is null");
+    }
+
+    static PinotCluster start(Path workDirectory)
+            throws Exception
+    {
+        List<Integer> ports = LoopbackPorts.allocate(6);
+        int zookeeperPort = ports.get(0);
+        int kafkaPort = ports.get(1);
+        int controllerPort = ports.get(2);
+        int brokerPort = ports.get(3);
+        int serverNettyPort = ports.get(4);
+        int serverAdminPort = ports.get(5);
+
+        ClusterEndpoints endpoints = new ClusterEndpoints(
+                "http://" + LOOPBACK + ":" + controllerPort,
+                "http://" + LOOPBACK + ":" + brokerPort,
+                "http://" + LOOPBACK + ":" + serverAdminPort,
+                LOOPBACK + ":" + kafkaPort,
+                LOOPBACK + ":" + zookeeperPort,
+                CLUSTER_NAME);
+
+        Deque<NamedStop> stops = new ArrayDeque<>();
+        try {
+            LocalZooKeeper zooKeeper = LocalZooKeeper.start(workDirectory.resolve("zookeeper"), zookeeperPort);
+            stops.push(new NamedStop("zookeeper", zooKeeper::close));
+
+            KafkaDataServerStartable kafka = new KafkaDataServerStartable();
+            kafka.init(kafkaProperties(workDirectory.resolve("kafka"), kafkaPort, zooKeeper.address()));
+            kafka.start();
+            stops.push(new NamedStop("kafka", kafka::stop));
+
+            ControllerStarter controller = new ControllerStarter();
+            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address()));
+            controller.start();
+            stops.push(new NamedStop("controller", controller::stop));
+
+            HelixBrokerStarter broker = new HelixBrokerStarter();
+            broker.init(brokerConfiguration(brokerPort, zooKeeper.address()));
+            broker.start();
+            stops.push(new NamedStop("broker", broker::stop));
+
+            HelixServerStarter server = new HelixServerStarter();
+            server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address()));
+            server.start();
+            stops.push(new NamedStop("server", server::stop));
+
+            awaitReady(endpoints);
+            return new PinotCluster(endpoints, stops);
+        }
+        catch (Exception | Error e) {
+            stopAll(stops);
+            throw e;
+        }
+    }
+
+    ClusterEndpoints endpoints()
+    {
+        return endpoints;
+    }
+
+    @Override
+    public void close()
+    {
+        stopAll(stops);
+    }
+
+    private static void stopAll(Deque<NamedStop> stops)
+    {
+        while (!stops.isEmpty()) {
+            NamedStop stop = stops.pop();
+            try {
+                stop.action().run();
+            }
+            catch (RuntimeException e) {
+                // keep stopping the others: a half-stopped cluster must not keep ports or threads alive
+                System.err.println("Failed to stop " + stop.name() + ": " + e);
+            }
+        }
+    }
+
+    private static Properties kafkaProperties(Path directory, int port, String zookeeperAddress)
+    {
+        Properties properties = new Properties();
+        // KafkaDataServerStartable reads "port" as an Integer
+        properties.put("port", port);
+        properties.put("zookeeper.connect", zookeeperAddress + "/kafka");
+        properties.put("log.dirs", directory.toString());
+        properties.put("broker.id", "0");
+        properties.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + port);
+        properties.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + port);
+        properties.put("num.partitions", "1");
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("offsets.topic.num.partitions", "1");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        // the log cleaner's dedupe buffer alone takes 128 MB of heap
+        properties.put("log.cleaner.enable", "false");
+        properties.put("controlled.shutdown.enable", "false");
+        return properties;
+    }
+
+    private static PinotConfiguration controllerConfiguration(Path directory, int port, String zookeeperAddress)
+    {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(ControllerConf.ZK_STR, zookeeperAddress);
+        properties.put(ControllerConf.HELIX_CLUSTER_NAME, CLUSTER_NAME);
+        properties.put(ControllerConf.CONTROLLER_HOST, LOOPBACK);
+        // a listener declared through access.protocols can bind to one address; "controller.port" binds to all
+        properties.put("controller.access.protocols", "http");
+        properties.put("controller.access.protocols.http.port", String.valueOf(port));
+        properties.put("controller.access.protocols.http.host", LOOPBACK);
+        properties.put("controller.vip.host", LOOPBACK);
+        properties.put("controller.vip.port", String.valueOf(port));
+        properties.put(ControllerConf.DATA_DIR, directory.resolve("data").toString());
+        properties.put(ControllerConf.LOCAL_TEMP_DIR, directory.resolve("tmp").toString());
+        // the CDC table configs take a delete's key from "before" with a Groovy transform
+        properties.put("controller.disable.ingestion.groovy", "false");
+        return new ControllerConf(properties);
+    }
+
+    private static PinotConfiguration brokerConfiguration(int port, String zookeeperAddress)
+    {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("pinot.zk.server", zookeeperAddress);
+        properties.put("pinot.cluster.name", CLUSTER_NAME);
+        properties.put("pinot.broker.hostname", LOOPBACK);
+        properties.put("pinot.broker.client.access.protocols", "http");
+        properties.put("pinot.broker.client.access.protocols.http.port", String.valueOf(port));
+        properties.put("pinot.broker.client.access.protocols.http.host", LOOPBACK);
+        // the default waits 10 s for in-flight queries before stopping
+        properties.put("pinot.broker.delayShutdownTimeMs", "0");
+        return new PinotConfiguration(properties);
+    }
+
+    private static PinotConfiguration serverConfiguration(Path directory, int nettyPort, int adminPort, String zookeeperAddress)
+    {
+        PinotConfiguration configuration = DefaultHelixStarterServerConfig.loadDefaultServerConf();
+        configuration.setProperty("pinot.zk.server", zookeeperAddress);
+        configuration.setProperty("pinot.cluster.name", CLUSTER_NAME);
+        // only the registered host name: Pinot 0.11's Netty query server binds to every interface
+        configuration.setProperty("pinot.server.netty.host", LOOPBACK);
+        configuration.setProperty("pinot.server.netty.port", String.valueOf(nettyPort));
+        configuration.setProperty("pinot.server.adminapi.access.protocols", "http");
+        configuration.setProperty("pinot.server.adminapi.access.protocols.http.port", String.valueOf(adminPort));
+        configuration.setProperty("pinot.server.adminapi.access.protocols.http.host", LOOPBACK);
+        configuration.setProperty("pinot.server.instance.dataDir", directory.resolve("data").toString());
+        configuration.setProperty("pinot.server.instance.segmentTarDir", directory.resolve("segmentTar").toString());
+        // the gRPC query server is on by default, on the fixed port 8090
+        configuration.setProperty("pinot.server.grpc.enable", "false");
+        // nothing to wait for at start (no tables yet) nor at stop (the tests are done)
+        configuration.setProperty("pinot.server.startup.enableServiceStatusCheck", "false");
+        configuration.setProperty("pinot.server.shutdown.enableQueryCheck", "false");
+        configuration.setProperty("pinot.server.shutdown.timeoutMs", "5000");
+        return configuration;
+    }
+
+    /**
+     * Ready means a client can create tables and query them: every component answers its health check and the
+     * broker answers a query.
+     */
+    private static void awaitReady(ClusterEndpoints endpoints)
+            throws Exception
+    {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        List<HttpRequest> checks = List.of(
+                get(endpoints.controllerUrl() + "/health"),
+                get(endpoints.brokerUrl() + "/health"),
+                get(endpoints.serverAdminUrl() + "/health"),
+                HttpRequest.newBuilder(URI.create(endpoints.brokerUrl() + "/query/sql"))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT 1\"}"))
+                        .build());
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        String lastProblem = "not checked yet";
+        for (HttpRequest check : checks) {
+            while (true) {
+                try {
+                    HttpResponse<String> response = client.send(check, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && !response.body().contains("\"exceptions\":[{")) {
+                        break;
+                    }
+                    lastProblem = check.uri() + " answered " + response.statusCode() + ": " + response.body();
+                }
+                catch (IOException e) {
+                    lastProblem = check.uri() + " failed: " + e;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Pinot cluster not ready after " + READY_TIMEOUT + ": " + lastProblem);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static HttpRequest get(String url)
+    {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+
+    private record NamedStop(String name, Runnable action) {}
+}
