@@ -34,7 +34,7 @@ final class TestDebeziumCapture
     private static final String DATABASE = "dbz_default";
     private static final String TOPIC_PREFIX = "user_service";
 
-    // another Kafka to run against, for example an older broker: -Dpinotcdc.kafka.bootstrap-servers=host:port
+    // another Kafka to run against instead of the Pinot cluster's: -Dpinotcdc.kafka.bootstrap-servers=host:port
     private static final String KAFKA_PROPERTY = "pinotcdc.kafka.bootstrap-servers";
 
     private TestingPostgreSql postgres;
@@ -48,9 +48,10 @@ final class TestDebeziumCapture
         System.out.println("PostgreSQL started in %s ms".formatted(postgres.startTime().toMillis()));
         kafkaBootstrapServers = System.getProperty(KAFKA_PROPERTY, "");
         if (kafkaBootstrapServers.isBlank()) {
-            TestingKafkaBroker kafka = TestingKafkaBroker.shared();
-            System.out.println("Kafka started in %s ms".formatted(kafka.startTime().toMillis()));
-            kafkaBootstrapServers = kafka.bootstrapServers();
+            // the Kafka 2.8 broker inside the Pinot cluster's JVM: where the end-to-end tests publish
+            PinotTestCluster pinot = PinotTestCluster.shared();
+            System.out.println("Pinot cluster with its Kafka started in %s ms".formatted(pinot.startTime().toMillis()));
+            kafkaBootstrapServers = pinot.kafkaBootstrapServers();
         }
         postgres.createDatabase(DATABASE);
         // the fixtures' table and the rows of their snapshot
