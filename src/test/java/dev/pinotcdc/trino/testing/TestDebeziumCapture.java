@@ -30,9 +30,11 @@ final class TestDebeziumCapture
 {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    // the database and prefix the fixtures were made with, so that whole messages compare
+    // the database the fixtures were made with, so that whole messages compare
     private static final String DATABASE = "dbz_default";
-    private static final String TOPIC_PREFIX = "user_service";
+    private static final String FIXTURE_TOPIC_PREFIX = "user_service";
+    // a prefix of this run's own: the Pinot cluster's Kafka is shared by every test of the JVM
+    private static final String TOPIC_PREFIX = "capture_" + Long.toString(System.currentTimeMillis(), 36);
 
     // another Kafka to run against instead of the Pinot cluster's: -Dpinotcdc.kafka.bootstrap-servers=host:port
     private static final String KAFKA_PROPERTY = "pinotcdc.kafka.bootstrap-servers";
@@ -211,7 +213,11 @@ final class TestDebeziumCapture
         List<JsonNode> messages = new ArrayList<>();
         for (String name : List.of("snapshot", "insert", "update", "pk-change", "delete", "truncate")) {
             try (Stream<String> lines = Files.lines(directory.resolve(name + suffix + ".jsonl"))) {
-                lines.filter(line -> !line.isBlank()).map(TestDebeziumCapture::parse).forEach(messages::add);
+                // the prefix is in schema names and source.name, nowhere else
+                lines.filter(line -> !line.isBlank())
+                        .map(line -> line.replace("\"" + FIXTURE_TOPIC_PREFIX + "\"", "\"" + TOPIC_PREFIX + "\"").replace("\"" + FIXTURE_TOPIC_PREFIX + ".", "\"" + TOPIC_PREFIX + "."))
+                        .map(TestDebeziumCapture::parse)
+                        .forEach(messages::add);
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
