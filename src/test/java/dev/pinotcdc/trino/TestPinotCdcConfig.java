@@ -47,6 +47,7 @@ final class TestPinotCdcConfig
                 .setDeleteOpCodes("d")
                 .setTruncateOpCode("t")
                 .setValueSchemaColumn("source_schema")
+                .setVersionColumn("lsn")
                 .setTableDefinitionDirectory(null)
                 .setInferenceSampleSize(1000)
                 .setStrictDecoding(false));
@@ -81,6 +82,7 @@ final class TestPinotCdcConfig
                 .put("cdc.delete-op-codes", "d, D")
                 .put("cdc.truncate-op-code", "T")
                 .put("cdc.value-schema-column", "after_schema")
+                .put("cdc.version-column", "commit_lsn")
                 .put("cdc.table-definition-dir", directory.toString())
                 .put("cdc.inference-sample-size", "50")
                 .put("cdc.strict-decoding", "true")
@@ -110,6 +112,7 @@ final class TestPinotCdcConfig
                 .setDeleteOpCodes("d,D")
                 .setTruncateOpCode("T")
                 .setValueSchemaColumn("after_schema")
+                .setVersionColumn("commit_lsn")
                 .setTableDefinitionDirectory(directory.toFile())
                 .setInferenceSampleSize(50)
                 .setStrictDecoding(true);

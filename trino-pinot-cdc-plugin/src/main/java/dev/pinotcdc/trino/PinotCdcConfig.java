@@ -48,6 +48,7 @@ public class PinotCdcConfig
     private Duration readTimeout = new Duration(60, SECONDS);
     private Duration metadataCacheTtl = new Duration(30, SECONDS);
     private int maxRowsPerBrokerQuery = 1_000_000;
+    private int scanSplits = 4;
 
     private String sourceColumn = "source";
     private String opColumn = "op";
@@ -55,6 +56,7 @@ public class PinotCdcConfig
     private Set<String> deleteOpCodes = ImmutableSet.of("d");
     private String truncateOpCode = "t";
     private String valueSchemaColumn = "source_schema";
+    private String versionColumn = "lsn";
     private File tableDefinitionDirectory;
     private int inferenceSampleSize = 1000;
     private boolean strictDecoding;
@@ -299,6 +301,21 @@ public class PinotCdcConfig
         return this;
     }
 
+    @Min(1)
+    @Max(256)
+    public int getScanSplits()
+    {
+        return scanSplits;
+    }
+
+    @Config("pinot.scan-splits")
+    @ConfigDescription("Broker queries a full scan is divided into, run in parallel by Trino's workers")
+    public PinotCdcConfig setScanSplits(int scanSplits)
+    {
+        this.scanSplits = scanSplits;
+        return this;
+    }
+
     @NotEmpty
     public String getSourceColumn()
     {
@@ -380,6 +397,20 @@ public class PinotCdcConfig
     public PinotCdcConfig setValueSchemaColumn(String valueSchemaColumn)
     {
         this.valueSchemaColumn = valueSchemaColumn;
+        return this;
+    }
+
+    @NotEmpty
+    public String getVersionColumn()
+    {
+        return versionColumn;
+    }
+
+    @Config("cdc.version-column")
+    @ConfigDescription("Column that orders the versions of a key (Debezium's source LSN) where Pinot does not upsert, and places truncates; tables without it use the time column")
+    public PinotCdcConfig setVersionColumn(String versionColumn)
+    {
+        this.versionColumn = versionColumn;
         return this;
     }
 

@@ -16,6 +16,7 @@ import dev.pinotcdc.trino.metadata.PinotTableDescriptionLoader;
 import dev.pinotcdc.trino.metadata.SourceFieldTypes;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
+import dev.pinotcdc.trino.read.TruncateFinder;
 import io.trino.spi.NodeManager;
 import io.trino.spi.type.TypeManager;
 
@@ -48,6 +49,7 @@ public class PinotCdcModule
         binder.bind(PinotTableDescriptionLoader.class).in(Scopes.SINGLETON);
         binder.bind(SourceFieldTypes.class).in(Scopes.SINGLETON);
         binder.bind(PinotCdcSplitManager.class).in(Scopes.SINGLETON);
+        binder.bind(TruncateFinder.class).in(Scopes.SINGLETON);
         binder.bind(PinotCdcPageSourceProvider.class).in(Scopes.SINGLETON);
     }
 
@@ -61,7 +63,8 @@ public class PinotCdcModule
                 config.getTimeColumn(),
                 config.getDeleteOpCodes(),
                 config.getTruncateOpCode(),
-                config.getValueSchemaColumn());
+                config.getValueSchemaColumn(),
+                config.getVersionColumn());
     }
 
     @Provides

@@ -4,18 +4,22 @@ import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import io.trino.spi.connector.ConnectorSession;
 import io.airlift.units.Duration;
+import io.trino.spi.TrinoException;
 import io.trino.spi.session.PropertyMetadata;
 
 import java.util.List;
 
 import static io.trino.plugin.base.session.PropertyMetadataUtil.durationProperty;
+import static io.trino.spi.StandardErrorCode.INVALID_SESSION_PROPERTY;
 import static io.trino.spi.session.PropertyMetadata.booleanProperty;
+import static io.trino.spi.session.PropertyMetadata.integerProperty;
 
 public final class PinotCdcSessionProperties
 {
     private static final String PUSHDOWN_ENABLED = "pushdown_enabled";
     private static final String STRICT_DECODING = "strict_decoding";
     private static final String QUERY_TIMEOUT = "query_timeout";
+    private static final String SCAN_SPLITS = "scan_splits";
 
     private final List<PropertyMetadata<?>> sessionProperties;
 
@@ -33,6 +37,16 @@ public final class PinotCdcSessionProperties
                         "Fail the query on a stored value that does not fit its column, instead of returning NULL and counting it",
                         config.isStrictDecoding(),
                         false),
+                integerProperty(
+                        SCAN_SPLITS,
+                        "Broker queries a full scan is divided into, run in parallel by Trino's workers",
+                        config.getScanSplits(),
+                        value -> {
+                            if (value < 1 || value > 256) {
+                                throw new TrinoException(INVALID_SESSION_PROPERTY, SCAN_SPLITS + " must be between 1 and 256");
+                            }
+                        },
+                        false),
                 durationProperty(
                         QUERY_TIMEOUT,
                         "Time Pinot may take for one broker query; at most pinot.read-timeout",
@@ -48,6 +62,11 @@ public final class PinotCdcSessionProperties
     public static boolean isPushdownEnabled(ConnectorSession session)
     {
         return session.getProperty(PUSHDOWN_ENABLED, Boolean.class);
+    }
+
+    public static int getScanSplits(ConnectorSession session)
+    {
+        return session.getProperty(SCAN_SPLITS, Integer.class);
     }
 
     public static Duration getQueryTimeout(ConnectorSession session)

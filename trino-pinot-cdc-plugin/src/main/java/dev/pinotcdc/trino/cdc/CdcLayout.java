@@ -15,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param deleteOpCodes operation codes whose rows are deleted rows
  * @param truncateOpCode the operation code of a table truncate
  * @param valueSchemaColumn the column holding Debezium's schema of the row image, where a table has it
+ * @param versionColumn the column that orders the versions of a key where Pinot does not upsert (Debezium's LSN)
  */
 public record CdcLayout(
         String sourceColumn,
@@ -22,7 +23,8 @@ public record CdcLayout(
         String timeColumn,
         Set<String> deleteOpCodes,
         String truncateOpCode,
-        String valueSchemaColumn)
+        String valueSchemaColumn,
+        String versionColumn)
 {
     public CdcLayout
     {
@@ -32,6 +34,7 @@ public record CdcLayout(
         deleteOpCodes = Set.copyOf(deleteOpCodes);
         requireNonNull(truncateOpCode, "truncateOpCode is null");
         requireNonNull(valueSchemaColumn, "valueSchemaColumn is null");
+        requireNonNull(versionColumn, "versionColumn is null");
     }
 
     /** Operation codes of rows that are never data: deletes and truncates. */

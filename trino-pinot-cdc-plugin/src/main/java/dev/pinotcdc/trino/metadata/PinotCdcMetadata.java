@@ -3,26 +3,42 @@ package dev.pinotcdc.trino.metadata;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
+import dev.pinotcdc.trino.PinotCdcConfig;
+import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.query.ExpressionTranslation;
+import dev.pinotcdc.trino.query.FilterTranslation;
+import dev.pinotcdc.trino.query.JsonSourceCapabilities;
+import dev.pinotcdc.trino.query.PinotFilterTranslator;
+import dev.pinotcdc.trino.query.PrefixMatch;
+import dev.pinotcdc.trino.read.ScanPlan;
 import dev.pinotcdc.trino.cdc.TableShape;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.Assignment;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.ConnectorTableVersion;
+import io.trino.spi.connector.Constraint;
+import io.trino.spi.connector.ConstraintApplicationResult;
 import io.trino.spi.connector.LimitApplicationResult;
+import io.trino.spi.connector.ProjectionApplicationResult;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.connector.SchemaTablePrefix;
 import io.trino.spi.connector.TableColumnsMetadata;
 import io.trino.spi.connector.TableNotFoundException;
+import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.predicate.TupleDomain;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
@@ -31,11 +47,15 @@ public class PinotCdcMetadata
         implements ConnectorMetadata
 {
     private final PinotTableCatalog catalog;
+    private final CdcLayout layout;
+    private final int maxRowsPerBrokerQuery;
 
     @Inject
-    public PinotCdcMetadata(PinotTableCatalog catalog)
+    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcConfig config)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.layout = requireNonNull(layout, "layout is null");
+        this.maxRowsPerBrokerQuery = config.getMaxRowsPerBrokerQuery();
     }
 
     @Override
@@ -51,7 +71,7 @@ public class PinotCdcMetadata
             throw new TrinoException(NOT_SUPPORTED, "This connector does not support versioned tables");
         }
         return catalog.getTable(tableName)
-                .map(table -> PinotCdcTableHandle.scanOf(table.schemaTableName(), table.pinotTableName(), table.shape()))
+                .map(table -> PinotCdcTableHandle.scanOf(table, layout, maxRowsPerBrokerQuery))
                 .orElse(null);
     }
 
@@ -108,8 +128,65 @@ public class PinotCdcMetadata
     }
 
     @Override
+    public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle handle, Constraint constraint)
+    {
+        if (!isPushdownEnabled(session)) {
+            return Optional.empty();
+        }
+        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        TupleDomain<ColumnHandle> summary = constraint.getSummary();
+        // in a table that keeps every version, a predicate on anything but the key would pick versions that are not the newest
+        TupleDomain<ColumnHandle> candidates = table.shape() == TableShape.APPEND_ONLY_CDC
+                ? summary.filter((column, domain) -> isKeyColumn(table, column))
+                : summary;
+        JsonSourceCapabilities source = ScanPlan.sourceCapabilities(table);
+        FilterTranslation translation = PinotFilterTranslator.translate(candidates, source);
+
+        TupleDomain<ColumnHandle> pushed = translation.contradiction() ? TupleDomain.none() : table.constraint().intersect(translation.pushed());
+        Set<ColumnHandle> pushedColumns = translation.pushed().getDomains().map(Map::keySet).orElse(Set.of());
+        TupleDomain<ColumnHandle> remaining = translation.contradiction() ? TupleDomain.all() : summary.filter((column, domain) -> !pushedColumns.contains(column));
+
+        List<PrefixMatch> prefixMatches = table.prefixMatches();
+        ConnectorExpression remainingExpression = constraint.getExpression();
+        if (table.shape() != TableShape.APPEND_ONLY_CDC) {
+            ExpressionTranslation expression = PinotFilterTranslator.translate(constraint.getExpression(), constraint.getAssignments(), source);
+            prefixMatches = ImmutableList.<PrefixMatch>builder()
+                    .addAll(table.prefixMatches())
+                    .addAll(expression.matches().stream().filter(match -> !table.prefixMatches().contains(match)).iterator())
+                    .build();
+            remainingExpression = expression.remaining();
+        }
+
+        if (pushed.equals(table.constraint()) && prefixMatches.equals(table.prefixMatches())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConstraintApplicationResult<>(table.withFilter(pushed, prefixMatches), remaining, remainingExpression, false));
+    }
+
+    @Override
+    public Optional<ProjectionApplicationResult<ConnectorTableHandle>> applyProjection(ConnectorSession session, ConnectorTableHandle handle, List<ConnectorExpression> projections, Map<String, ColumnHandle> assignments)
+    {
+        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        List<PinotCdcColumnHandle> columns = assignments.values().stream()
+                .map(PinotCdcColumnHandle.class::cast)
+                .distinct()
+                .collect(ImmutableList.toImmutableList());
+        if (table.projection().isPresent() && Set.copyOf(table.projection().get()).equals(Set.copyOf(columns))) {
+            return Optional.empty();
+        }
+        // the scan reads exactly these columns: EXPLAIN can show the query the split will send
+        List<Assignment> newAssignments = assignments.entrySet().stream()
+                .map(assignment -> new Assignment(assignment.getKey(), assignment.getValue(), ((PinotCdcColumnHandle) assignment.getValue()).type()))
+                .collect(ImmutableList.toImmutableList());
+        return Optional.of(new ProjectionApplicationResult<>(table.withProjection(columns), projections, newAssignments, false));
+    }
+
+    @Override
     public Optional<LimitApplicationResult<ConnectorTableHandle>> applyLimit(ConnectorSession session, ConnectorTableHandle handle, long limit)
     {
+        if (!isPushdownEnabled(session)) {
+            return Optional.empty();
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
         if (table.limit().isPresent() && table.limit().getAsLong() <= limit) {
             return Optional.empty();
@@ -121,6 +198,12 @@ public class PinotCdcMetadata
         }
         // each split applies the limit; Trino still applies it across splits
         return Optional.of(new LimitApplicationResult<>(table.withLimit(limit), false, false));
+    }
+
+    private static boolean isKeyColumn(PinotCdcTableHandle table, ColumnHandle column)
+    {
+        PinotCdcColumnHandle pinotColumn = (PinotCdcColumnHandle) column;
+        return !pinotColumn.isSourceField() && table.primaryKey().contains(pinotColumn.pinotColumn());
     }
 
     PinotTableDescription describe(PinotCdcTableHandle handle)

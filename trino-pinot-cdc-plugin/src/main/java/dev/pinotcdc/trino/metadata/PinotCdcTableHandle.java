@@ -2,12 +2,19 @@ package dev.pinotcdc.trino.metadata;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.query.PinotSqlWriter;
+import dev.pinotcdc.trino.query.PrefixMatch;
+import dev.pinotcdc.trino.read.PinotCdcSplit;
+import dev.pinotcdc.trino.read.ScanPlan;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.predicate.TupleDomain;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
@@ -15,15 +22,31 @@ import static java.util.Objects.requireNonNull;
 /**
  * A scan of one Pinot table, with what has been pushed into it.
  *
+ * @param primaryKey the Pinot columns of the primary key (CDC tables)
+ * @param integralKey whether the first key column is an integer, so splits can share the keys by remainder
+ * @param versionColumn the column that orders the versions of a key
+ * @param sourceJsonIndexed whether Pinot keeps a JSON index on the source column
  * @param constraint the predicate Pinot evaluates exactly; what Pinot cannot evaluate exactly stays in Trino
+ * @param prefixMatches {@code LIKE 'prefix%'} predicates Pinot evaluates
  * @param limit at most this many rows are needed
+ * @param projection the columns the scan reads, once Trino has said so; EXPLAIN shows the query for them
+ * @param layout where the table keeps Debezium's event
+ * @param maxRows the most rows one broker query may return
  */
 public record PinotCdcTableHandle(
         SchemaTableName schemaTableName,
         String pinotTableName,
         TableShape shape,
+        List<String> primaryKey,
+        boolean integralKey,
+        Optional<String> versionColumn,
+        boolean sourceJsonIndexed,
         TupleDomain<ColumnHandle> constraint,
-        OptionalLong limit)
+        List<PrefixMatch> prefixMatches,
+        OptionalLong limit,
+        Optional<List<PinotCdcColumnHandle>> projection,
+        CdcLayout layout,
+        int maxRows)
         implements ConnectorTableHandle
 {
     @JsonCreator
@@ -31,28 +54,73 @@ public record PinotCdcTableHandle(
             @JsonProperty("schemaTableName") SchemaTableName schemaTableName,
             @JsonProperty("pinotTableName") String pinotTableName,
             @JsonProperty("shape") TableShape shape,
+            @JsonProperty("primaryKey") List<String> primaryKey,
+            @JsonProperty("integralKey") boolean integralKey,
+            @JsonProperty("versionColumn") Optional<String> versionColumn,
+            @JsonProperty("sourceJsonIndexed") boolean sourceJsonIndexed,
             @JsonProperty("constraint") TupleDomain<ColumnHandle> constraint,
-            @JsonProperty("limit") OptionalLong limit)
+            @JsonProperty("prefixMatches") List<PrefixMatch> prefixMatches,
+            @JsonProperty("limit") OptionalLong limit,
+            @JsonProperty("projection") Optional<List<PinotCdcColumnHandle>> projection,
+            @JsonProperty("layout") CdcLayout layout,
+            @JsonProperty("maxRows") int maxRows)
     {
         this.schemaTableName = requireNonNull(schemaTableName, "schemaTableName is null");
         this.pinotTableName = requireNonNull(pinotTableName, "pinotTableName is null");
         this.shape = requireNonNull(shape, "shape is null");
+        this.primaryKey = List.copyOf(primaryKey);
+        this.integralKey = integralKey;
+        this.versionColumn = requireNonNull(versionColumn, "versionColumn is null");
+        this.sourceJsonIndexed = sourceJsonIndexed;
         this.constraint = requireNonNull(constraint, "constraint is null");
+        this.prefixMatches = List.copyOf(prefixMatches);
         this.limit = requireNonNull(limit, "limit is null");
+        this.projection = requireNonNull(projection, "projection is null").map(List::copyOf);
+        this.layout = requireNonNull(layout, "layout is null");
+        this.maxRows = maxRows;
     }
 
-    public static PinotCdcTableHandle scanOf(SchemaTableName schemaTableName, String pinotTableName, TableShape shape)
+    public static PinotCdcTableHandle scanOf(PinotTableDescription table, CdcLayout layout, int maxRows)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, TupleDomain.all(), OptionalLong.empty());
+        return new PinotCdcTableHandle(
+                table.schemaTableName(),
+                table.pinotTableName(),
+                table.shape(),
+                table.primaryKey(),
+                table.integralKey(),
+                table.versionColumn(),
+                table.sourceJsonIndexed(),
+                TupleDomain.all(),
+                List.of(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                layout,
+                maxRows);
     }
 
-    public PinotCdcTableHandle withConstraint(TupleDomain<ColumnHandle> constraint)
+    public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, constraint, limit);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, projection, layout, maxRows);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, constraint, OptionalLong.of(limit));
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), projection, layout, maxRows);
+    }
+
+    public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
+    {
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, Optional.of(projection), layout, maxRows);
+    }
+
+    /**
+     * What EXPLAIN shows: the Pinot SQL of the scan. Splits of a large scan add their share ({@code MOD("$docId", n)})
+     * and the newest truncate's version to it.
+     */
+    @Override
+    public String toString()
+    {
+        ScanPlan plan = ScanPlan.create(this, projection.orElse(List.of()), PinotCdcSplit.whole(OptionalLong.empty()));
+        return schemaTableName + (plan.empty() ? " (no row can match; Pinot is not queried)" : " Pinot SQL: " + PinotSqlWriter.write(plan.query()));
     }
 }

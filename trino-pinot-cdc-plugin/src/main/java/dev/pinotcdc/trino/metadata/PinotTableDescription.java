@@ -11,16 +11,20 @@ import static java.util.Objects.requireNonNull;
 /**
  * Everything the connector knows about one Pinot table: its shape and its columns in the order users see them.
  *
+ * @param primaryKey the Pinot columns of the primary key (empty for a plain table)
+ * @param integralKey whether the first key column holds integers
  * @param sourceJsonIndexed whether Pinot keeps a JSON index on the source column (JSON_MATCH can filter on it)
- * @param comparisonColumn the column that orders versions of a key (the upsert comparison column)
+ * @param versionColumn the column that orders the versions of a key (the upsert comparison column, else the LSN or the event time)
  */
 public record PinotTableDescription(
         SchemaTableName schemaTableName,
         String pinotTableName,
         TableShape shape,
         List<PinotCdcColumnHandle> columns,
+        List<String> primaryKey,
+        boolean integralKey,
         boolean sourceJsonIndexed,
-        Optional<String> comparisonColumn,
+        Optional<String> versionColumn,
         Optional<String> comment)
 {
     public PinotTableDescription
@@ -29,7 +33,8 @@ public record PinotTableDescription(
         requireNonNull(pinotTableName, "pinotTableName is null");
         requireNonNull(shape, "shape is null");
         columns = List.copyOf(columns);
-        requireNonNull(comparisonColumn, "comparisonColumn is null");
+        primaryKey = List.copyOf(primaryKey);
+        requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
     }
 

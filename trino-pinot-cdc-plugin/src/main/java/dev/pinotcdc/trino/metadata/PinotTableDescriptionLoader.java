@@ -10,6 +10,7 @@ import dev.pinotcdc.trino.cdc.SourcePath;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.client.PinotTableConfig;
 import dev.pinotcdc.trino.client.PinotTableSchema;
 import io.trino.spi.connector.SchemaTableName;
@@ -58,15 +59,17 @@ public final class PinotTableDescriptionLoader
                 .collect(toImmutableMap(PinotColumn::name, Function.identity()));
 
         TableShape shape = TableShape.classify(pinotColumns.keySet(), schema.primaryKeyColumns(), config.upsert().isPresent(), layout);
-        Optional<String> comparisonColumn = config.upsert().flatMap(upsert -> upsert.comparisonColumns().stream().findFirst())
-                .or(() -> pinotColumns.containsKey(layout.timeColumn()) ? Optional.of(layout.timeColumn()) : Optional.empty());
+        // Pinot orders an upsert table's versions itself; elsewhere the LSN does, or at worst the event time
+        Optional<String> versionColumn = config.upsert().flatMap(upsert -> upsert.comparisonColumns().stream().findFirst())
+                .or(() -> Optional.of(layout.versionColumn()).filter(pinotColumns::containsKey))
+                .or(() -> Optional.of(layout.timeColumn()).filter(pinotColumns::containsKey));
         boolean sourceJsonIndexed = config.jsonIndexColumns().contains(layout.sourceColumn());
 
         if (!shape.isCdc()) {
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
                     .collect(ImmutableList.toImmutableList());
-            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, false, comparisonColumn, Optional.empty());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), false, false, versionColumn, Optional.empty());
         }
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
@@ -81,7 +84,7 @@ public final class PinotTableDescriptionLoader
             takenNames.add(name);
         }
 
-        List<SourceField> sourceFields = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), comparisonColumn, takenNames.build());
+        List<SourceField> sourceFields = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), versionColumn, takenNames.build());
         for (SourceField field : sourceFields) {
             columns.add(new PinotCdcColumnHandle(
                     field.columnName(),
@@ -105,7 +108,9 @@ public final class PinotTableDescriptionLoader
         String comment = format("Latest state of Debezium change events in Pinot table %s (%s)",
                 pinotTableName,
                 shape == TableShape.UPSERT_CDC ? "upsert" : "append-only");
-        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), sourceJsonIndexed, comparisonColumn, Optional.of(comment));
+        PinotDataType firstKeyType = pinotColumns.get(schema.primaryKeyColumns().getFirst()).dataType();
+        boolean integralKey = firstKeyType == PinotDataType.INT || firstKeyType == PinotDataType.LONG;
+        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), integralKey, sourceJsonIndexed, versionColumn, Optional.of(comment));
     }
 
     private PinotCdcColumnHandle nativeColumn(String name, PinotColumn column, boolean hidden, String comment)

@@ -1,9 +1,9 @@
 package dev.pinotcdc.trino.read;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.PinotErrors;
-import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
@@ -23,7 +23,6 @@ import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.getQueryTimeout;
@@ -35,16 +34,12 @@ public class PinotCdcPageSourceProvider
         implements ConnectorPageSourceProvider
 {
     private final PinotBrokerClient broker;
-    private final CdcLayout layout;
-    private final int maxRowsPerBrokerQuery;
     private final long readTimeoutMillis;
 
     @Inject
-    public PinotCdcPageSourceProvider(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config)
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotCdcConfig config)
     {
         this.broker = requireNonNull(broker, "broker is null");
-        this.layout = requireNonNull(layout, "layout is null");
-        this.maxRowsPerBrokerQuery = config.getMaxRowsPerBrokerQuery();
         this.readTimeoutMillis = config.getReadTimeout().toMillis();
     }
 
@@ -61,10 +56,13 @@ public class PinotCdcPageSourceProvider
         List<PinotCdcColumnHandle> columnHandles = columns.stream()
                 .map(PinotCdcColumnHandle.class::cast)
                 .toList();
-        ScanPlan plan = ScanPlan.create(table, columnHandles, layout, Optional.empty(), maxRowsPerBrokerQuery);
-        String sql = PinotSqlWriter.write(plan.query());
+        ScanPlan plan = ScanPlan.create(table, columnHandles, (PinotCdcSplit) split);
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
         RowDecoder decoder = new RowDecoder(plan.columns(), plan.sourceCell(), problems);
+        if (plan.empty()) {
+            return new PinotCdcPageSource(() -> new BrokerAnswer(List.of(), 0), decoder, problems);
+        }
+        String sql = PinotSqlWriter.write(plan.query());
         long timeoutMillis = Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis);
         BrokerQuery query = BrokerQuery.of(table.pinotTableName(), sql).withOption(BrokerQuery.TIMEOUT_MS, Long.toString(Math.max(1, timeoutMillis)));
         return new PinotCdcPageSource(() -> run(query, plan), decoder, problems);
@@ -87,6 +85,9 @@ public class PinotCdcPageSourceProvider
                             "or raise pinot.max-rows-per-broker-query in the catalog",
                     pinotTableName, plan.rowLimit()));
         }
-        return new BrokerAnswer(result.rows(), result.resultTableJsonBytes());
+        List<JsonNode> rows = plan.latestVersions()
+                .map(latest -> latest.select(result.rows()))
+                .orElse(result.rows());
+        return new BrokerAnswer(rows, result.resultTableJsonBytes());
     }
 }

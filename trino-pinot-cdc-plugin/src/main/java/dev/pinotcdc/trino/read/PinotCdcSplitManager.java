@@ -1,6 +1,9 @@
 package dev.pinotcdc.trino.read;
 
+import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
+import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorSplitSource;
@@ -10,17 +13,45 @@ import io.trino.spi.connector.Constraint;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.FixedSplitSource;
 
-import java.util.List;
+import java.util.OptionalLong;
+
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.getScanSplits;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
+import static java.util.Objects.requireNonNull;
 
 public class PinotCdcSplitManager
         implements ConnectorSplitManager
 {
+    private final TruncateFinder truncateFinder;
+
     @Inject
-    public PinotCdcSplitManager() {}
+    public PinotCdcSplitManager(TruncateFinder truncateFinder)
+    {
+        this.truncateFinder = requireNonNull(truncateFinder, "truncateFinder is null");
+    }
 
     @Override
-    public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle table, DynamicFilter dynamicFilter, Constraint constraint)
+    public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
     {
-        return new FixedSplitSource(List.of(PinotCdcSplit.whole()));
+        PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
+        if (table.constraint().isNone()) {
+            return new FixedSplitSource(ImmutableList.of());
+        }
+        OptionalLong truncatedAt = truncateFinder.newestTruncate(table);
+        int splits = splitCount(session, table);
+        ImmutableList.Builder<PinotCdcSplit> result = ImmutableList.builder();
+        for (int partition = 0; partition < splits; partition++) {
+            result.add(new PinotCdcSplit(partition, splits, truncatedAt));
+        }
+        return new FixedSplitSource(result.build());
+    }
+
+    private static int splitCount(ConnectorSession session, PinotCdcTableHandle table)
+    {
+        // a limited scan is one small query; a table that keeps every version can only be shared by an integral key
+        if (table.limit().isPresent() || (table.shape() == TableShape.APPEND_ONLY_CDC && !table.integralKey())) {
+            return 1;
+        }
+        return isPushdownEnabled(session) ? getScanSplits(session) : 1;
     }
 }

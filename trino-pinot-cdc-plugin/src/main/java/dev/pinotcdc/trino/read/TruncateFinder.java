@@ -1,0 +1,67 @@
+package dev.pinotcdc.trino.read;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.inject.Inject;
+import dev.pinotcdc.trino.PinotErrors;
+import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.client.BrokerQuery;
+import dev.pinotcdc.trino.client.BrokerResult;
+import dev.pinotcdc.trino.client.PinotBrokerClient;
+import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
+import dev.pinotcdc.trino.query.ColumnReference;
+import dev.pinotcdc.trino.query.ComparisonOperator;
+import dev.pinotcdc.trino.query.PinotFilter;
+import dev.pinotcdc.trino.query.PinotQuery;
+import dev.pinotcdc.trino.query.PinotSqlWriter;
+import dev.pinotcdc.trino.query.StringLiteral;
+
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Finds a CDC table's newest truncate. A truncate event carries no key; every row whose version is older is gone.
+ */
+public final class TruncateFinder
+{
+    private final PinotBrokerClient broker;
+    private final CdcLayout layout;
+
+    @Inject
+    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout)
+    {
+        this.broker = requireNonNull(broker, "broker is null");
+        this.layout = requireNonNull(layout, "layout is null");
+    }
+
+    /**
+     * @return the version of the newest truncate, if the table was ever truncated
+     */
+    public OptionalLong newestTruncate(PinotCdcTableHandle table)
+    {
+        if (!table.shape().isCdc() || table.versionColumn().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String versionColumn = table.versionColumn().get();
+        // ORDER BY ... LIMIT 1 returns the version exactly; MAX would return it as a double
+        PinotQuery query = PinotQuery.builder(table.pinotTableName())
+                .select(new ColumnReference(versionColumn))
+                .filter(new PinotFilter.Comparison(new ColumnReference(layout.opColumn()), ComparisonOperator.EQUAL, new StringLiteral(layout.truncateOpCode())))
+                .orderBy(new ColumnReference(versionColumn), false)
+                .limit(1)
+                .build();
+        BrokerResult result;
+        try {
+            result = broker.execute(BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query)));
+        }
+        catch (PinotClientException e) {
+            throw PinotErrors.toTrinoException(e);
+        }
+        if (result.rowCount() == 0) {
+            return OptionalLong.empty();
+        }
+        JsonNode version = result.rows().getFirst().get(0);
+        return OptionalLong.of(version.asLong());
+    }
+}
