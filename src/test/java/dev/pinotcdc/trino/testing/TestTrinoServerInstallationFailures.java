@@ -16,6 +16,7 @@ class TestTrinoServerInstallationFailures
         TrinoServerInstallation installation = TrinoServerInstallation.builder()
                 .withName("broken-catalog")
                 .withCatalog("broken", Map.of("connector.name", "no_such_connector"))
+                .withJvmOption("-XX:TieredStopAtLevel=1")
                 .build();
 
         assertThatThrownBy(() -> {

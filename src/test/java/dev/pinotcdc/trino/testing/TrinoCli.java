@@ -103,11 +103,12 @@ public final class TrinoCli
     {
         Path stdout = null;
         Path stderr = null;
+        Process process = null;
         try {
             // files rather than pipes: a large result cannot block the CLI while nobody reads its other stream
             stdout = Files.createTempFile("trino-cli-", ".out");
             stderr = Files.createTempFile("trino-cli-", ".err");
-            Process process = new ProcessBuilder(command)
+            process = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile())
@@ -123,6 +124,7 @@ public final class TrinoCli
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
             throw new RuntimeException(e);
         }
         finally {

@@ -231,7 +231,9 @@ public final class TrinoServer
             return;
         }
         closed = true;
+        long start = System.nanoTime();
         stop();
+        System.out.printf("Trino server %s stopped in %.1f s%n", installationDirectory.getFileName(), (System.nanoTime() - start) / 1e9);
         deleteTree(installationDirectory.resolve("plugin"));
         deleteTree(installationDirectory.resolve("bin"));
     }
