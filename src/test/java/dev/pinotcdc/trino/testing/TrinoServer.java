@@ -78,8 +78,8 @@ public final class TrinoServer
     }
 
     /**
-     * "SERVER STARTED" is logged a moment before the node is announced: until then queries fail with
-     * "No nodes available to run query", so readiness is a query that works.
+     * Ready means a query works: the HTTP port opens long before start-up ends (queries fail with "Trino server
+     * is still initializing" until then), and every catalog of the installation loaded.
      */
     void awaitReady(Duration timeout, Set<String> catalogs)
     {
