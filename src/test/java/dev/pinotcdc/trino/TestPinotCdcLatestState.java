@@ -9,7 +9,6 @@ import dev.pinotcdc.trino.testing.PinotColumnType;
 import dev.pinotcdc.trino.testing.SampleCdcTables;
 import io.trino.sql.query.QueryAssertions;
 import io.trino.testing.MaterializedResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -48,6 +47,7 @@ final class TestPinotCdcLatestState
     void setUp()
     {
         environment = PinotCdcTestEnvironment.shared();
+        // not closed by this class: closing it would close the shared Trino
         assertions = new QueryAssertions(environment.queryRunner());
 
         List<KafkaMessage> personEvents = new ArrayList<>();
@@ -90,14 +90,6 @@ final class TestPinotCdcLatestState
                 .primaryKeyColumn("id", PinotColumnType.LONG)
                 .create(environment.cluster())
                 .sendAndAwait(events);
-    }
-
-    @AfterAll
-    void tearDown()
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
     }
 
     @Test
