@@ -18,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  *         .primaryKeyColumn("customer_id", PinotColumnType.LONG)
  *         .create(PinotTestCluster.shared());
  * person.send(DebeziumFixtures.read("connect-precise", "snapshot"));
- * person.awaitDocumentCount(2);
+ * person.awaitIngested();
  * }</pre>
  */
 public final class DebeziumCdcTable
@@ -115,6 +115,7 @@ public final class DebeziumCdcTable
         private final List<PinotColumn> primaryKey = new ArrayList<>();
         private boolean upsert = true;
         private String comparisonColumn = DebeziumCdcTableDefinition.LSN_COLUMN;
+        private CdcMessageDecoding decoding = CdcMessageDecoding.PINOT_JSON_DECODER;
         private Optional<Integer> flushThresholdRows = Optional.empty();
 
         private Builder(String tableName)
@@ -155,6 +156,15 @@ public final class DebeziumCdcTable
         }
 
         /**
+         * How messages become column values (default {@link CdcMessageDecoding#PINOT_JSON_DECODER}, lossy).
+         */
+        public Builder decoding(CdcMessageDecoding decoding)
+        {
+            this.decoding = requireNonNull(decoding, "decoding is null");
+            return this;
+        }
+
+        /**
          * Commit the consuming segment after this many rows, so that a table spans several segments.
          */
         public Builder flushThresholdRows(int rows)
@@ -165,7 +175,7 @@ public final class DebeziumCdcTable
 
         public DebeziumCdcTableDefinition build()
         {
-            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows);
+            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, decoding, flushThresholdRows);
         }
 
         /**

@@ -29,6 +29,7 @@ public record DebeziumCdcTableDefinition(
         List<PinotColumn> primaryKey,
         boolean upsert,
         String comparisonColumn,
+        CdcMessageDecoding decoding,
         Optional<Integer> flushThresholdRows)
 {
     public static final String SOURCE_COLUMN = "source";
@@ -43,6 +44,7 @@ public record DebeziumCdcTableDefinition(
         requireNonNull(topic, "topic is null");
         primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey is null"));
         requireNonNull(comparisonColumn, "comparisonColumn is null");
+        requireNonNull(decoding, "decoding is null");
         requireNonNull(flushThresholdRows, "flushThresholdRows is null");
         if (primaryKey.isEmpty()) {
             throw new IllegalArgumentException("a CDC table needs primary-key columns");
@@ -80,6 +82,7 @@ public record DebeziumCdcTableDefinition(
                 topic,
                 kafkaBootstrapServers,
                 TS_MS_COLUMN,
+                decoding.decoderConfigs(),
                 transforms(),
                 List.of(SOURCE_COLUMN),
                 flushThresholdRows);
@@ -94,10 +97,21 @@ public record DebeziumCdcTableDefinition(
     }
 
     /**
-     * Column name to Pinot ingestion transform. The message's top-level fields {@code schema} and {@code payload}
-     * arrive as maps; Pinot's JSON decoder has already dropped null fields and empty arrays from them.
+     * Column name to Pinot ingestion transform.
      */
     Map<String, String> transforms()
+    {
+        return switch (decoding) {
+            case PINOT_JSON_DECODER -> decodedMessageTransforms();
+            case RAW_MESSAGE_TEXT -> rawMessageTransforms();
+        };
+    }
+
+    /**
+     * The message's top-level fields {@code schema} and {@code payload} arrive as maps, already converted by Pinot's
+     * JSON decoder.
+     */
+    private Map<String, String> decodedMessageTransforms()
     {
         Map<String, String> transforms = new LinkedHashMap<>();
         for (PinotColumn column : primaryKey) {
@@ -111,6 +125,26 @@ public record DebeziumCdcTableDefinition(
         transforms.put(LSN_COLUMN, "Groovy({payload.source?.lsn}, payload)");
         // the envelope's fields are before, after, source, transaction, op, ts_ms...: [1] describes "after"
         transforms.put(SOURCE_SCHEMA_COLUMN, "Groovy({schema?.fields?.getAt(1)}, schema)");
+        return transforms;
+    }
+
+    /**
+     * The same columns from the message text; JSON values go back to JSON text with Groovy's JsonOutput.
+     */
+    private Map<String, String> rawMessageTransforms()
+    {
+        String message = CdcMessageDecoding.RAW_MESSAGE_FIELD;
+        String parse = "new groovy.json.JsonSlurper().parseText(%s)".formatted(message);
+        Map<String, String> transforms = new LinkedHashMap<>();
+        for (PinotColumn column : primaryKey) {
+            String field = groovyString(column.name());
+            transforms.put(column.name(), "Groovy({def p = %s.payload; p.after != null ? p.after.get(%s) : p.before?.get(%s)}, %s)".formatted(parse, field, field, message));
+        }
+        transforms.put(SOURCE_COLUMN, "Groovy({def a = %s.payload.after; a == null ? null : groovy.json.JsonOutput.toJson(a)}, %s)".formatted(parse, message));
+        transforms.put(OP_COLUMN, "Groovy({%s.payload.op}, %s)".formatted(parse, message));
+        transforms.put(TS_MS_COLUMN, "Groovy({%s.payload.ts_ms}, %s)".formatted(parse, message));
+        transforms.put(LSN_COLUMN, "Groovy({%s.payload.source?.lsn}, %s)".formatted(parse, message));
+        transforms.put(SOURCE_SCHEMA_COLUMN, "Groovy({def f = %s.schema?.fields?.getAt(1); f == null ? null : groovy.json.JsonOutput.toJson(f)}, %s)".formatted(parse, message));
         return transforms;
     }
 

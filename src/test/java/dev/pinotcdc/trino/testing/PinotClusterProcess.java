@@ -3,7 +3,6 @@ package dev.pinotcdc.trino.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,6 @@ import static java.util.Objects.requireNonNull;
 final class PinotClusterProcess
         implements AutoCloseable
 {
-    static final String CLUSTER_DIR_PROPERTY = "pinotcdc.pinot.cluster.dir";
     static final String JVM_OPTIONS_PROPERTY = "pinotcdc.pinot.cluster.jvm.options";
 
     private static final String MAIN_CLASS = "dev.pinotcdc.pinotcluster.PinotClusterMain";
@@ -72,10 +70,12 @@ final class PinotClusterProcess
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_JVM_OPTIONS);
+        ClusterClasspath classpath = ClusterClasspath.find();
+        command.addAll(classpath.classDataSharingOptions());
         command.addAll(extraJvmOptions());
         command.add("-Djava.io.tmpdir=" + workDirectory.resolve("tmp"));
         command.add("-cp");
-        command.add(classpath());
+        command.add(classpath.classpath());
         command.add(MAIN_CLASS);
         command.add(workDirectory.toString());
 
@@ -88,7 +88,8 @@ final class PinotClusterProcess
             return new PinotClusterProcess(process, workDirectory, logFile, endpoints);
         }
         catch (IOException | InterruptedException | RuntimeException e) {
-            process.destroyForcibly();
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            deleteRecursively(workDirectory);
             throw e;
         }
     }
@@ -149,24 +150,6 @@ final class PinotClusterProcess
                 ready.get("serverAdminUrl").asText(),
                 ready.get("kafkaBootstrapServers").asText(),
                 ready.get("zookeeperAddress").asText());
-    }
-
-    private static String classpath()
-            throws IOException
-    {
-        String clusterDirectory = System.getProperty(CLUSTER_DIR_PROPERTY);
-        if (clusterDirectory == null) {
-            throw new IllegalStateException("System property %s is not set: it must name the target directory of src/test/pinot-cluster (the Surefire configuration sets it)"
-                    .formatted(CLUSTER_DIR_PROPERTY));
-        }
-        Path targetDirectory = Path.of(clusterDirectory);
-        Path classes = targetDirectory.resolve("classes");
-        Path classpathFile = targetDirectory.resolve("pinot-cluster.classpath");
-        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
-            throw new IllegalStateException("%s or %s is missing: build the module src/test/pinot-cluster first (./mvnw -pl src/test -am verify does)"
-                    .formatted(classes, classpathFile));
-        }
-        return classes + File.pathSeparator + Files.readString(classpathFile).strip();
     }
 
     private static List<String> extraJvmOptions()

@@ -180,7 +180,7 @@ public final class PinotNativeTable
 
         public ObjectNode tableConfig(String kafkaBootstrapServers)
         {
-            return RealtimeTableConfig.create(tableName, tableName, kafkaBootstrapServers, timeColumn, Map.of(), jsonIndexColumns, flushThresholdRows);
+            return RealtimeTableConfig.create(tableName, tableName, kafkaBootstrapServers, timeColumn, RealtimeTableConfig.JSON_DECODER, Map.of(), jsonIndexColumns, flushThresholdRows);
         }
 
         /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,7 +21,10 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PinotTestCluster
 {
+    private static final AtomicLong TABLE_NAMES = new AtomicLong();
+
     private static PinotTestCluster shared;
+    private static RuntimeException startFailure;
 
     private final PinotClusterProcess process;
     private final Duration startTime;
@@ -43,8 +47,18 @@ public final class PinotTestCluster
      */
     public static synchronized PinotTestCluster shared()
     {
+        if (startFailure != null) {
+            // one failed start is enough: every later test class fails at once with the same cause
+            throw new IllegalStateException("The Pinot test cluster failed to start earlier in this JVM", startFailure);
+        }
         if (shared == null) {
-            shared = start(Path.of("target").toAbsolutePath());
+            try {
+                shared = start(Path.of("target").toAbsolutePath());
+            }
+            catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
             PinotTestCluster cluster = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "pinot-test-cluster-stop"));
         }
@@ -65,6 +79,15 @@ public final class PinotTestCluster
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the Pinot test cluster", e);
         }
+    }
+
+    /**
+     * A table name no other test of this JVM gets: the cluster is shared and Pinot refuses a second table of the
+     * same name.
+     */
+    public static String uniqueTableName(String prefix)
+    {
+        return prefix + "_" + TABLE_NAMES.incrementAndGet();
     }
 
     public String controllerUrl()

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,9 +16,16 @@ import static java.util.Objects.requireNonNull;
  */
 final class RealtimeTableConfig
 {
+    /**
+     * Pinot's JSON decoder: each top-level field of the message becomes a column value (maps and lists converted).
+     */
+    static final Map<String, String> JSON_DECODER = Map.of(
+            "stream.kafka.decoder.class.name", "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder");
+
     private RealtimeTableConfig() {}
 
     /**
+     * @param decoder the stream's decoder class and properties
      * @param transforms column name to Pinot transform function, in order
      * @param flushThresholdRows rows after which a consuming segment is committed; empty keeps Pinot's default
      */
@@ -26,6 +34,7 @@ final class RealtimeTableConfig
             String topic,
             String kafkaBootstrapServers,
             String timeColumn,
+            Map<String, String> decoder,
             Map<String, String> transforms,
             List<String> jsonIndexColumns,
             Optional<Integer> flushThresholdRows)
@@ -53,9 +62,11 @@ final class RealtimeTableConfig
         stream.put("stream.kafka.consumer.type", "lowlevel");
         stream.put("stream.kafka.topic.name", topic);
         stream.put("stream.kafka.broker.list", kafkaBootstrapServers);
-        stream.put("stream.kafka.decoder.class.name", "org.apache.pinot.plugin.stream.kafka.KafkaJSONMessageDecoder");
+        stream.putAll(new TreeMap<>(decoder));
         stream.put("stream.kafka.consumer.factory.class.name", "org.apache.pinot.plugin.stream.kafka20.KafkaConsumerFactory");
         stream.put("stream.kafka.consumer.prop.auto.offset.reset", "smallest");
+        // a server stops its tables one after the other, each waiting for its consumer's fetch to time out (5 s)
+        stream.put("stream.kafka.fetch.timeout.millis", "200");
         flushThresholdRows.ifPresent(rows -> {
             stream.put("realtime.segment.flush.threshold.rows", String.valueOf(rows));
             stream.put("realtime.segment.flush.threshold.time", "24h");

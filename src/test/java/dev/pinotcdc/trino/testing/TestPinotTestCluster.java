@@ -95,6 +95,45 @@ final class TestPinotTestCluster
     }
 
     @Test
+    void rawMessageDecodingKeepsTheAfterImageExactly()
+    {
+        DebeziumCdcTable person = personTable("person_raw").decoding(CdcMessageDecoding.RAW_MESSAGE_TEXT).create(cluster);
+        person.sendAndAwait(fixtures("snapshot", "insert", "update", "delete", "truncate"));
+        Map<String, JsonNode> rows = rowsByKey(cluster.broker().query("SELECT id, customer_id, op, lsn, source, source_schema FROM person_raw LIMIT 100"));
+        String defaultKey = Long.MIN_VALUE + "/" + Long.MIN_VALUE;
+        assertThat(rows).containsOnlyKeys("1/100", "2/100", "3/200", "4/200", defaultKey);
+
+        assertThat(rows.get("1/100").get(2).asText()).isEqualTo("u");
+        assertThat(rows.get("1/100").get(3).asLong()).isEqualTo(31043744L);
+        assertThat(rows.get("2/100").get(2).asText()).isEqualTo("d");
+        assertThat(rows.get(defaultKey).get(2).asText()).isEqualTo("t");
+
+        JsonNode alice = json(rows.get("1/100").get(4));
+        assertThat(alice.get("name").asText()).isEqualTo("Alice Updated");
+        assertThat(alice.get("active").isBoolean()).isTrue();
+        assertThat(alice.get("tags").toString()).isEqualTo("[\"c\"]");
+        JsonNode dave = json(rows.get("4/200").get(4));
+        assertThat(dave.get("balance").isNull()).isTrue();
+        assertThat(dave.get("tags").isNull()).isTrue();
+        assertThat(fieldNames(dave)).hasSize(11);
+
+        JsonNode schema = json(rows.get("3/200").get(5));
+        assertThat(schema.get("field").asText()).isEqualTo("after");
+        assertThat(schema.get("optional").isBoolean()).isTrue();
+    }
+
+    @Test
+    void rawMessageDecodingKeepsEmptyArrays()
+    {
+        DebeziumCdcTable person = personTable("person_raw_empty").decoding(CdcMessageDecoding.RAW_MESSAGE_TEXT).create(cluster);
+        person.sendAndAwait(fixtures("snapshot"));
+        JsonNode bob = json(cluster.broker().query("SELECT source FROM person_raw_empty WHERE id = 2").singleValue());
+        assertThat(bob.get("tags").toString()).isEqualTo("[]");
+        assertThat(bob.get("active").booleanValue()).isFalse();
+        assertThat(bob.get("attrs").asText()).isEqualTo("[1, 2, {\"x\": null}]");
+    }
+
+    @Test
     void sourceSchemaHoldsDebeziumSchemaOfAfter()
     {
         DebeziumCdcTable person = personTable("person_schema").create(cluster);

@@ -13,6 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.pinot.broker.broker.helix.HelixBrokerStarter;
 import org.apache.pinot.controller.ControllerConf;
@@ -65,35 +70,67 @@ final class PinotCluster
                 CLUSTER_NAME);
 
         Deque<NamedStop> stops = new ArrayDeque<>();
+        StartupClock clock = new StartupClock();
+        ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "kafka-starter"));
         try {
             LocalZooKeeper zooKeeper = LocalZooKeeper.start(workDirectory.resolve("zookeeper"), zookeeperPort);
             stops.push(new NamedStop("zookeeper", zooKeeper::close));
+            clock.log("zookeeper");
 
-            KafkaDataServerStartable kafka = new KafkaDataServerStartable();
-            kafka.init(kafkaProperties(workDirectory.resolve("kafka"), kafkaPort, zooKeeper.address()));
-            kafka.start();
-            stops.push(new NamedStop("kafka", kafka::stop));
+            // Kafka shares no code with the controller and needs only ZooKeeper: it starts beside it
+            Future<KafkaDataServerStartable> kafkaStart = kafkaStarter.submit(() -> {
+                KafkaDataServerStartable kafka = new KafkaDataServerStartable();
+                kafka.init(kafkaProperties(workDirectory.resolve("kafka"), kafkaPort, zooKeeper.address()));
+                kafka.start();
+                clock.log("kafka");
+                return kafka;
+            });
 
             ControllerStarter controller = new ControllerStarter();
             controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address()));
             controller.start();
             stops.push(new NamedStop("controller", controller::stop));
+            clock.log("controller");
 
+            KafkaDataServerStartable kafka = awaitKafka(kafkaStart);
+            stops.push(new NamedStop("kafka", kafka::stop));
+
+            // Pinot's components keep static state (metric and function registries): one after the other
             HelixBrokerStarter broker = new HelixBrokerStarter();
             broker.init(brokerConfiguration(brokerPort, zooKeeper.address()));
             broker.start();
             stops.push(new NamedStop("broker", broker::stop));
+            clock.log("broker");
 
             HelixServerStarter server = new HelixServerStarter();
             server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address()));
             server.start();
             stops.push(new NamedStop("server", server::stop));
+            clock.log("server");
 
             awaitReady(endpoints);
+            clock.log("first query");
             return new PinotCluster(endpoints, stops);
         }
         catch (Exception | Error e) {
             stopAll(stops);
+            throw e;
+        }
+        finally {
+            kafkaStarter.shutdownNow();
+        }
+    }
+
+    private static KafkaDataServerStartable awaitKafka(Future<KafkaDataServerStartable> kafkaStart)
+            throws Exception
+    {
+        try {
+            return kafkaStart.get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
             throw e;
         }
     }
@@ -248,4 +285,14 @@ final class PinotCluster
     }
 
     private record NamedStop(String name, Runnable action) {}
+
+    private static final class StartupClock
+    {
+        private final long startNanos = System.nanoTime();
+
+        void log(String component)
+        {
+            System.out.printf("%s started at %d ms%n", component, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+        }
+    }
 }

@@ -1,11 +1,14 @@
 package dev.pinotcdc.pinotcluster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,7 +46,7 @@ public final class PinotClusterMain
         }
 
         AtomicBoolean stopped = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster, stopped), "pinot-cluster-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(cluster, workDirectory, stopped), "pinot-cluster-stop"));
 
         try {
             writeReadyFile(workDirectory, cluster.endpoints());
@@ -66,7 +69,7 @@ public final class PinotClusterMain
         System.exit(0);
     }
 
-    private static void stop(PinotCluster cluster, AtomicBoolean stopped)
+    private static void stop(PinotCluster cluster, Path workDirectory, AtomicBoolean stopped)
     {
         if (!stopped.compareAndSet(false, true)) {
             return;
@@ -85,9 +88,23 @@ public final class PinotClusterMain
         watchdog.setDaemon(true);
         watchdog.start();
         cluster.close();
+        // the parent deletes it too, unless it died first
+        deleteRecursively(workDirectory);
         watchdog.interrupt();
         System.out.printf("Pinot cluster stopped in %d ms%n", Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
         System.out.flush();
+    }
+
+    private static void deleteRecursively(Path directory)
+    {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException | UncheckedIOException e) {
+            System.err.println("Cannot delete " + directory + ": " + e);
+        }
     }
 
     private static void writeReadyFile(Path workDirectory, ClusterEndpoints endpoints)
