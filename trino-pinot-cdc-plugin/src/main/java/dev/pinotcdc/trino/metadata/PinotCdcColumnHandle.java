@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.metadata;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.cdc.SourcePath;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.type.Type;
@@ -68,5 +69,12 @@ public record PinotCdcColumnHandle(
                 .setComment(comment)
                 .setNullable(true)
                 .build();
+    }
+
+    @Override
+    public String toString()
+    {
+        String place = isSourceField() ? SourcePath.format(sourcePath) + " of " + pinotColumn : pinotColumn;
+        return name + ":" + type.getDisplayName() + " from " + place + (encoding == FieldEncoding.NATIVE ? "" : " (" + encoding.externalName() + ")");
     }
 }
