@@ -56,7 +56,8 @@ final class TableSchemaParser
         boolean singleValue = spec.path("singleValueField").asBoolean(true);
         Optional<PinotDataType> type = PinotDataType.fromPinotName(typeName);
         if (type.isPresent()) {
-            columns.add(new PinotColumn(name, type.get(), singleValue, role));
+            Optional<String> format = role == Role.DATE_TIME ? Optional.of(spec.path("format").asText("")).filter(text -> !text.isEmpty()) : Optional.empty();
+            columns.add(new PinotColumn(name, type.get(), singleValue, role, format));
         }
         else {
             unsupported.put(name, typeName);

@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.metadata;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.cdc.NativeCopy;
 import dev.pinotcdc.trino.cdc.SourcePath;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -22,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  * @param sourcePath for a source field, the keys leading to the value inside the JSON; empty for a native column
  * @param encoding how the value is stored (in the JSON for a source field, in the broker's answer for a native column)
  * @param storedScale the scale of a decimal-base64 value where the type does not carry it
+ * @param nativeCopy for a source field the table also keeps as a native column, that column: Pinot filters on it
  */
 public record PinotCdcColumnHandle(
         String name,
@@ -30,6 +32,7 @@ public record PinotCdcColumnHandle(
         List<String> sourcePath,
         FieldEncoding encoding,
         OptionalInt storedScale,
+        Optional<NativeCopy> nativeCopy,
         boolean hidden,
         Optional<String> comment)
         implements ColumnHandle
@@ -42,6 +45,7 @@ public record PinotCdcColumnHandle(
             @JsonProperty("sourcePath") List<String> sourcePath,
             @JsonProperty("encoding") FieldEncoding encoding,
             @JsonProperty("storedScale") OptionalInt storedScale,
+            @JsonProperty("nativeCopy") Optional<NativeCopy> nativeCopy,
             @JsonProperty("hidden") boolean hidden,
             @JsonProperty("comment") Optional<String> comment)
     {
@@ -51,6 +55,7 @@ public record PinotCdcColumnHandle(
         this.sourcePath = List.copyOf(sourcePath);
         this.encoding = requireNonNull(encoding, "encoding is null");
         this.storedScale = requireNonNull(storedScale, "storedScale is null");
+        this.nativeCopy = requireNonNull(nativeCopy, "nativeCopy is null");
         this.hidden = hidden;
         this.comment = requireNonNull(comment, "comment is null");
     }
@@ -58,6 +63,16 @@ public record PinotCdcColumnHandle(
     public boolean isSourceField()
     {
         return !sourcePath.isEmpty();
+    }
+
+    /**
+     * The column as Pinot should filter, group and order it: its native copy where it has one.
+     */
+    public PinotCdcColumnHandle filterForm()
+    {
+        return nativeCopy
+                .map(copy -> new PinotCdcColumnHandle(name, type, copy.column(), List.of(), copy.encoding(), OptionalInt.empty(), Optional.empty(), hidden, comment))
+                .orElse(this);
     }
 
     public ColumnMetadata toColumnMetadata()

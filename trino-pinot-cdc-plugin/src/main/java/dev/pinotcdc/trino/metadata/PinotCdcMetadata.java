@@ -37,7 +37,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
+import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
@@ -140,10 +142,14 @@ public class PinotCdcMetadata
                 ? summary.filter((column, domain) -> isKeyColumn(table, column))
                 : summary;
         JsonSourceCapabilities source = ScanPlan.sourceCapabilities(table);
-        FilterTranslation translation = PinotFilterTranslator.translate(candidates, source);
+        FilterTranslation translation = PinotFilterTranslator.translate(ScanPlan.filterForm(candidates), source);
+        // the handle keeps the columns as Trino knows them; the scan turns them into their filter form again
+        Map<ColumnHandle, ColumnHandle> byFilterForm = candidates.getDomains().orElse(Map.of()).keySet().stream()
+                .collect(toImmutableMap(column -> ((PinotCdcColumnHandle) column).filterForm(), Function.identity()));
+        TupleDomain<ColumnHandle> translated = translation.pushed().transformKeys(byFilterForm::get);
 
-        TupleDomain<ColumnHandle> pushed = translation.contradiction() ? TupleDomain.none() : table.constraint().intersect(translation.pushed());
-        Set<ColumnHandle> pushedColumns = translation.pushed().getDomains().map(Map::keySet).orElse(Set.of());
+        TupleDomain<ColumnHandle> pushed = translation.contradiction() ? TupleDomain.none() : table.constraint().intersect(translated);
+        Set<ColumnHandle> pushedColumns = translated.getDomains().map(Map::keySet).orElse(Set.of());
         TupleDomain<ColumnHandle> remaining = translation.contradiction() ? TupleDomain.all() : summary.filter((column, domain) -> !pushedColumns.contains(column));
 
         List<PrefixMatch> prefixMatches = table.prefixMatches();

@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.NativeColumnType;
+import dev.pinotcdc.trino.cdc.NativeCopy;
 import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourcePath;
 import dev.pinotcdc.trino.cdc.TableShape;
@@ -74,6 +75,7 @@ public final class PinotTableDescriptionLoader
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
         ImmutableSet.Builder<String> takenNames = ImmutableSet.builder();
+        Set<String> keyColumnNames = ImmutableSet.copyOf(schema.primaryKeyColumns());
         for (String keyColumn : schema.primaryKeyColumns()) {
             PinotColumn column = pinotColumns.get(keyColumn);
             if (column == null) {
@@ -86,6 +88,14 @@ public final class PinotTableDescriptionLoader
 
         List<SourceField> sourceFields = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), versionColumn, takenNames.build());
         for (SourceField field : sourceFields) {
+            Optional<NativeCopy> nativeCopy = field.path().size() == 1
+                    ? Optional.ofNullable(pinotColumns.get(field.path().getFirst()))
+                            .filter(column -> !isLayoutColumn(column.name()) && !keyColumnNames.contains(column.name()))
+                            .flatMap(column -> NativeCopy.of(field, column))
+                    : Optional.empty();
+            String comment = field.comment().map(text -> text + ". ").orElse("")
+                    + format("%s of %s; type %s", SourcePath.format(field.path()), layout.sourceColumn(), field.origin().description())
+                    + nativeCopy.map(copy -> "; Pinot filters it on its native column " + copy.column()).orElse("");
             columns.add(new PinotCdcColumnHandle(
                     field.columnName(),
                     field.type(),
@@ -93,14 +103,13 @@ public final class PinotTableDescriptionLoader
                     field.path(),
                     field.encoding(),
                     field.storedScale(),
+                    nativeCopy,
                     false,
-                    Optional.of(field.comment().map(comment -> comment + ". ").orElse("")
-                            + format("%s of %s; type %s", SourcePath.format(field.path()), layout.sourceColumn(), field.origin().description()))));
+                    Optional.of(comment)));
         }
 
-        Set<String> keyColumns = ImmutableSet.copyOf(schema.primaryKeyColumns());
         for (PinotColumn column : schema.columns()) {
-            if (!keyColumns.contains(column.name())) {
+            if (!keyColumnNames.contains(column.name())) {
                 columns.add(nativeColumn(HIDDEN_COLUMN_PREFIX + column.name().toLowerCase(ENGLISH), column, true, "Pinot column " + column.name()));
             }
         }
@@ -116,6 +125,11 @@ public final class PinotTableDescriptionLoader
     private PinotCdcColumnHandle nativeColumn(String name, PinotColumn column, boolean hidden, String comment)
     {
         NativeColumnType nativeType = NativeColumnType.of(column.dataType(), column.singleValue(), typeManager);
-        return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), hidden, Optional.of(comment));
+        return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), Optional.empty(), hidden, Optional.of(comment));
+    }
+
+    private boolean isLayoutColumn(String column)
+    {
+        return column.equals(layout.sourceColumn()) || column.equals(layout.opColumn()) || column.equals(layout.valueSchemaColumn());
     }
 }

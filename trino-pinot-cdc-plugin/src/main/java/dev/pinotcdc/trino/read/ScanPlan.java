@@ -19,6 +19,8 @@ import dev.pinotcdc.trino.query.PinotLiteral;
 import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.RowDecoder.ColumnReader;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.predicate.TupleDomain;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +95,10 @@ public record ScanPlan(PinotQuery query, List<ColumnReader> columns, int sourceC
             filters.add(new PinotFilter.Comparison(new ColumnReference(table.versionColumn().get()), ComparisonOperator.GREATER_THAN, new LongLiteral(split.truncatedAt().getAsLong())));
         }
         JsonSourceCapabilities source = sourceCapabilities(table);
-        FilterTranslation constraint = PinotFilterTranslator.translate(table.constraint(), source);
+        FilterTranslation constraint = PinotFilterTranslator.translate(filterForm(table.constraint()), source);
         constraint.filter().ifPresent(filters::add);
         for (PrefixMatch match : table.prefixMatches()) {
-            filters.add(PinotFilterTranslator.prefixFilter(match, source).orElseThrow());
+            filters.add(PinotFilterTranslator.prefixFilter(new PrefixMatch(match.column().filterForm(), match.prefix()), source).orElseThrow());
         }
         partitionFilter(table, split).ifPresent(filters::add);
         if (!filters.isEmpty()) {
@@ -106,6 +108,14 @@ public record ScanPlan(PinotQuery query, List<ColumnReader> columns, int sourceC
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
         return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, constraint.contradiction());
+    }
+
+    /**
+     * The predicate with each column in the form Pinot filters it: a promoted field by its native copy.
+     */
+    public static TupleDomain<ColumnHandle> filterForm(TupleDomain<ColumnHandle> constraint)
+    {
+        return constraint.transformKeys(column -> ((PinotCdcColumnHandle) column).filterForm());
     }
 
     public static JsonSourceCapabilities sourceCapabilities(PinotCdcTableHandle table)
