@@ -132,7 +132,10 @@ final class TestPinotCdcPushdown
                 "SELECT u.name, count(*) AS orders FROM " + USERS + " u JOIN " + ORDERS + " o ON o.user_id = u.id " +
                         "WHERE o.created_at >= now() - INTERVAL '30' DAY GROUP BY u.name ORDER BY orders DESC, u.name LIMIT 10",
                 "SELECT id FROM " + ORDERS + " ORDER BY created_at DESC, id LIMIT 7",
-                "SELECT date_trunc('day', created_at) AS day, count(*) FROM " + ORDERS + " GROUP BY 1")) {
+                "SELECT date_trunc('day', created_at) AS day, count(*) FROM " + ORDERS + " GROUP BY 1",
+                "SELECT user_id, status, count(*), min(created_at), max(created_at), sum(user_id), avg(user_id), count(DISTINCT status) FROM " + ORDERS + " GROUP BY user_id, status",
+                "SELECT _op, count(*) FROM " + ORDERS + " GROUP BY _op",
+                "SELECT count(*), count(DISTINCT status) FROM " + ORDERS + " WHERE status LIKE 'pa%' OR status IS NULL")) {
             assertSameBothWays(query);
         }
         // a LIMIT without order returns some rows; both ways return as many
@@ -157,6 +160,29 @@ final class TestPinotCdcPushdown
         String plan = explain("SELECT count(*) FROM " + ORDERS + " WHERE created_at >= now() - INTERVAL '30' DAY");
         assertThat(plan).contains("Pinot SQL: ").contains("created_at");
         assertThat(plan).containsPattern("JSONEXTRACTSCALAR\\(\"source\", '\\$\\[''created_at''\\]', 'LONG'.*\\) >= \\d{13}");
+    }
+
+    @Test
+    void testAggregationsReachPinot()
+    {
+        assertThat(explain("SELECT status, count(*) FROM " + ORDERS + " GROUP BY status"))
+                .contains("Pinot SQL: SELECT JSONEXTRACTSCALAR(\"source\", '$[''status'']', 'STRING'")
+                .contains("COUNT(*)")
+                .contains("GROUP BY JSONEXTRACTSCALAR");
+        assertThat(explain("SELECT count(*) FROM " + ORDERS + " WHERE created_at >= now() - INTERVAL '30' DAY"))
+                .contains("Pinot SQL: SELECT COUNT(*) FROM");
+        assertThat(explain("SELECT user_id, count(status), max(created_at), sum(user_id) FROM " + ORDERS + " GROUP BY user_id"))
+                .contains("SUM(CASE WHEN JSONEXTRACTSCALAR(\"source\", '$[''status'']', 'STRING'")
+                .contains("MAX(JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'LONG'")
+                .contains("SUMPRECISION(");
+    }
+
+    @Test
+    void testAggregatesOverAbsentValuesAreNull()
+    {
+        assertSameBothWays("SELECT status IS NULL, count(status), min(created_at), count(DISTINCT status), sum(user_id), avg(user_id) FROM " + ORDERS + " GROUP BY status IS NULL");
+        assertSameBothWays("SELECT status, max(user_id), min(user_id), avg(user_id) FROM " + ORDERS + " WHERE status IS NULL GROUP BY status");
+        assertSameBothWays("SELECT count(*), sum(user_id), min(created_at), count(status) FROM " + ORDERS + " WHERE id < 0");
     }
 
     @Test

@@ -14,6 +14,8 @@ import dev.pinotcdc.trino.read.ScanPlan;
 import dev.pinotcdc.trino.cdc.TableShape;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.connector.AggregateFunction;
+import io.trino.spi.connector.AggregationApplicationResult;
 import io.trino.spi.connector.Assignment;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorMetadata;
@@ -30,6 +32,7 @@ import io.trino.spi.connector.SchemaTablePrefix;
 import io.trino.spi.connector.TableColumnsMetadata;
 import io.trino.spi.connector.TableNotFoundException;
 import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.expression.Variable;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.Iterator;
@@ -107,6 +110,9 @@ public class PinotCdcMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle columnHandle)
     {
+        if (columnHandle instanceof AggregateColumnHandle aggregate) {
+            return new ColumnMetadata(aggregate.name(), aggregate.type());
+        }
         return ((PinotCdcColumnHandle) columnHandle).toColumnMetadata();
     }
 
@@ -132,10 +138,11 @@ public class PinotCdcMetadata
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle handle, Constraint constraint)
     {
-        if (!isPushdownEnabled(session)) {
+        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        // after a GROUP BY went to Pinot, a predicate is on groups (HAVING), which Pinot's WHERE cannot express
+        if (!isPushdownEnabled(session) || table.aggregation().isPresent()) {
             return Optional.empty();
         }
-        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
         TupleDomain<ColumnHandle> summary = constraint.getSummary();
         // in a table that keeps every version, a predicate on anything but the key would pick versions that are not the newest
         TupleDomain<ColumnHandle> candidates = table.shape() == TableShape.APPEND_ONLY_CDC
@@ -173,6 +180,9 @@ public class PinotCdcMetadata
     public Optional<ProjectionApplicationResult<ConnectorTableHandle>> applyProjection(ConnectorSession session, ConnectorTableHandle handle, List<ConnectorExpression> projections, Map<String, ColumnHandle> assignments)
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (table.aggregation().isPresent() || !assignments.values().stream().allMatch(PinotCdcColumnHandle.class::isInstance)) {
+            return Optional.empty();
+        }
         List<PinotCdcColumnHandle> columns = assignments.values().stream()
                 .map(PinotCdcColumnHandle.class::cast)
                 .distinct()
@@ -194,7 +204,7 @@ public class PinotCdcMetadata
             return Optional.empty();
         }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
-        if (table.limit().isPresent() && table.limit().getAsLong() <= limit) {
+        if (table.aggregation().isPresent() || (table.limit().isPresent() && table.limit().getAsLong() <= limit)) {
             return Optional.empty();
         }
         // on upsert and plain tables every row Pinot returns is a row of the latest state; append-only tables
@@ -204,6 +214,46 @@ public class PinotCdcMetadata
         }
         // each split applies the limit; Trino still applies it across splits
         return Optional.of(new LimitApplicationResult<>(table.withLimit(limit), false, false));
+    }
+
+    @Override
+    public Optional<AggregationApplicationResult<ConnectorTableHandle>> applyAggregation(
+            ConnectorSession session,
+            ConnectorTableHandle handle,
+            List<AggregateFunction> aggregates,
+            Map<String, ColumnHandle> assignments,
+            List<List<ColumnHandle>> groupingSets)
+    {
+        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        // Pinot keeps the latest state of upsert tables only; other shapes, or a scan already reduced, stay in Trino
+        if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || table.limit().isPresent() || groupingSets.size() != 1) {
+            return Optional.empty();
+        }
+        List<PinotCdcColumnHandle> groupBy = groupingSets.getFirst().stream()
+                .map(PinotCdcColumnHandle.class::cast)
+                .distinct()
+                .collect(ImmutableList.toImmutableList());
+        if (!groupBy.stream().allMatch(AggregationPushdown::isGroupable)) {
+            return Optional.empty();
+        }
+        ImmutableList.Builder<AggregateColumnHandle> outputs = ImmutableList.builder();
+        ImmutableList.Builder<ConnectorExpression> projections = ImmutableList.builder();
+        ImmutableList.Builder<Assignment> newAssignments = ImmutableList.builder();
+        for (int index = 0; index < aggregates.size(); index++) {
+            AggregateFunction function = aggregates.get(index);
+            String name = "_pinot_aggregate_" + index;
+            Optional<AggregateColumnHandle> output = AggregationPushdown.aggregate(function, assignments, name);
+            if (output.isEmpty()) {
+                return Optional.empty();
+            }
+            outputs.add(output.get());
+            projections.add(new Variable(name, function.getOutputType()));
+            newAssignments.add(new Assignment(name, output.get(), function.getOutputType()));
+        }
+        Map<ColumnHandle, ColumnHandle> groupingColumns = groupBy.stream()
+                .collect(toImmutableMap(column -> column, column -> column));
+        PinotCdcTableHandle aggregated = table.withAggregation(new PinotAggregation(groupBy, outputs.build()));
+        return Optional.of(new AggregationApplicationResult<>(aggregated, projections.build(), newAssignments.build(), groupingColumns, false));
     }
 
     private static boolean isKeyColumn(PinotCdcTableHandle table, ColumnHandle column)

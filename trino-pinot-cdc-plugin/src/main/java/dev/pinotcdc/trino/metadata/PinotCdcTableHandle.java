@@ -30,6 +30,7 @@ import static java.util.Objects.requireNonNull;
  * @param prefixMatches {@code LIKE 'prefix%'} predicates Pinot evaluates
  * @param limit at most this many rows are needed
  * @param projection the columns the scan reads, once Trino has said so; EXPLAIN shows the query for them
+ * @param aggregation a GROUP BY Pinot computes; the scan then returns one row per group
  * @param layout where the table keeps Debezium's event
  * @param maxRows the most rows one broker query may return
  */
@@ -45,6 +46,7 @@ public record PinotCdcTableHandle(
         List<PrefixMatch> prefixMatches,
         OptionalLong limit,
         Optional<List<PinotCdcColumnHandle>> projection,
+        Optional<PinotAggregation> aggregation,
         CdcLayout layout,
         int maxRows)
         implements ConnectorTableHandle
@@ -62,6 +64,7 @@ public record PinotCdcTableHandle(
             @JsonProperty("prefixMatches") List<PrefixMatch> prefixMatches,
             @JsonProperty("limit") OptionalLong limit,
             @JsonProperty("projection") Optional<List<PinotCdcColumnHandle>> projection,
+            @JsonProperty("aggregation") Optional<PinotAggregation> aggregation,
             @JsonProperty("layout") CdcLayout layout,
             @JsonProperty("maxRows") int maxRows)
     {
@@ -76,6 +79,7 @@ public record PinotCdcTableHandle(
         this.prefixMatches = List.copyOf(prefixMatches);
         this.limit = requireNonNull(limit, "limit is null");
         this.projection = requireNonNull(projection, "projection is null").map(List::copyOf);
+        this.aggregation = requireNonNull(aggregation, "aggregation is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.maxRows = maxRows;
     }
@@ -94,23 +98,29 @@ public record PinotCdcTableHandle(
                 List.of(),
                 OptionalLong.empty(),
                 Optional.empty(),
+                Optional.empty(),
                 layout,
                 maxRows);
     }
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, projection, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, projection, aggregation, layout, maxRows);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), projection, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), projection, aggregation, layout, maxRows);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, Optional.of(projection), layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, Optional.of(projection), aggregation, layout, maxRows);
+    }
+
+    public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
+    {
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, Optional.empty(), Optional.of(aggregation), layout, maxRows);
     }
 
     /**
@@ -120,7 +130,10 @@ public record PinotCdcTableHandle(
     @Override
     public String toString()
     {
-        ScanPlan plan = ScanPlan.create(this, projection.orElse(List.of()), PinotCdcSplit.whole(OptionalLong.empty()));
+        PinotCdcSplit whole = PinotCdcSplit.whole(OptionalLong.empty());
+        ScanPlan plan = aggregation.isPresent()
+                ? ScanPlan.aggregated(this, List.of(), whole)
+                : ScanPlan.create(this, projection.orElse(List.of()), whole);
         return schemaTableName + (plan.empty() ? " (no row can match; Pinot is not queried)" : " Pinot SQL: " + PinotSqlWriter.write(plan.query()));
     }
 }

@@ -53,10 +53,9 @@ public class PinotCdcPageSourceProvider
             DynamicFilter dynamicFilter)
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
-        List<PinotCdcColumnHandle> columnHandles = columns.stream()
-                .map(PinotCdcColumnHandle.class::cast)
-                .toList();
-        ScanPlan plan = ScanPlan.create(table, columnHandles, (PinotCdcSplit) split);
+        ScanPlan plan = table.aggregation().isPresent()
+                ? ScanPlan.aggregated(table, columns, (PinotCdcSplit) split)
+                : ScanPlan.create(table, columns.stream().map(PinotCdcColumnHandle.class::cast).toList(), (PinotCdcSplit) split);
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
         RowDecoder decoder = new RowDecoder(plan.columns(), plan.sourceCell(), problems);
         if (plan.empty()) {

@@ -48,8 +48,8 @@ public class PinotCdcSplitManager
 
     private static int splitCount(ConnectorSession session, PinotCdcTableHandle table)
     {
-        // a limited scan is one small query; a table that keeps every version can only be shared by an integral key
-        if (table.limit().isPresent() || (table.shape() == TableShape.APPEND_ONLY_CDC && !table.integralKey())) {
+        // a limited scan or a GROUP BY is one query; a table that keeps every version can only be shared by an integral key
+        if (table.limit().isPresent() || table.aggregation().isPresent() || (table.shape() == TableShape.APPEND_ONLY_CDC && !table.integralKey())) {
             return 1;
         }
         return isPushdownEnabled(session) ? getScanSplits(session) : 1;

@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.LongNode;
 import dev.pinotcdc.trino.cdc.CdcJson;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
 import dev.pinotcdc.trino.cdc.decoder.InvalidValueException;
@@ -24,7 +25,7 @@ final class RowDecoder
 {
     private static final ObjectReader JSON_READER = CdcJson.objectMapper().reader();
 
-    private final List<ColumnReader> columns;
+    private final List<OutputColumn> columns;
     private final int sourceCell;
     private final DecodingProblems problems;
     private final PageBuilder pageBuilder;
@@ -32,12 +33,12 @@ final class RowDecoder
     /**
      * @param sourceCell the cell holding the source JSON document, or -1 when no column needs it
      */
-    RowDecoder(List<ColumnReader> columns, int sourceCell, DecodingProblems problems)
+    RowDecoder(List<? extends OutputColumn> columns, int sourceCell, DecodingProblems problems)
     {
         this.columns = List.copyOf(columns);
         this.sourceCell = sourceCell;
         this.problems = requireNonNull(problems, "problems is null");
-        this.pageBuilder = new PageBuilder(this.columns.stream().map(column -> column.decoder().type()).collect(toImmutableList()));
+        this.pageBuilder = new PageBuilder(this.columns.stream().map(OutputColumn::type).collect(toImmutableList()));
     }
 
     Page decode(List<JsonNode> rows, int from, int to)
@@ -48,9 +49,11 @@ final class RowDecoder
             JsonNode source = sourceCell < 0 ? null : parseSource(cells.get(sourceCell));
             pageBuilder.declarePosition();
             for (int channel = 0; channel < columns.size(); channel++) {
-                ColumnReader column = columns.get(channel);
-                JsonNode value = column.read(cells, source);
-                append(column, value, pageBuilder.getBlockBuilder(channel));
+                BlockBuilder output = pageBuilder.getBlockBuilder(channel);
+                switch (columns.get(channel)) {
+                    case ColumnReader column -> append(column, column.read(cells, source), output);
+                    case AggregateOutput aggregate -> aggregate.append(cells, output);
+                }
             }
         }
         return pageBuilder.build();
@@ -108,29 +111,37 @@ final class RowDecoder
      * @param cell the cell of the row holding the value, or -1 for a field of the source document
      * @param sourcePath for a field of the source document, the keys leading to it
      */
-    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder)
+    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted)
+            implements OutputColumn
     {
         ColumnReader
         {
             requireNonNull(name, "name is null");
             sourcePath = List.copyOf(sourcePath);
             requireNonNull(decoder, "decoder is null");
+            requireNonNull(extracted, "extracted is null");
         }
 
         static ColumnReader ofCell(String name, int cell, FieldDecoder decoder)
         {
-            return new ColumnReader(name, cell, List.of(), decoder);
+            return new ColumnReader(name, cell, List.of(), decoder, ExtractedText.NONE);
+        }
+
+        /** A cell Pinot extracted from the source JSON as text, with {@link ExtractedText#ABSENT} for a missing value. */
+        static ColumnReader ofExtractedCell(String name, int cell, FieldDecoder decoder, boolean wholeNumber)
+        {
+            return new ColumnReader(name, cell, List.of(), decoder, wholeNumber ? ExtractedText.WHOLE_NUMBER : ExtractedText.TEXT);
         }
 
         static ColumnReader ofSourceField(String name, List<String> path, FieldDecoder decoder)
         {
-            return new ColumnReader(name, -1, path, decoder);
+            return new ColumnReader(name, -1, path, decoder, ExtractedText.NONE);
         }
 
         JsonNode read(JsonNode cells, JsonNode source)
         {
             if (cell >= 0) {
-                return cells.get(cell);
+                return extracted.toValue(cells.get(cell));
             }
             JsonNode node = source;
             for (String key : sourcePath) {
@@ -142,9 +153,42 @@ final class RowDecoder
             return node;
         }
 
-        Type type()
+        @Override
+        public Type type()
         {
             return decoder.type();
+        }
+    }
+
+    /** How Pinot returned a value it extracted from the source JSON. */
+    enum ExtractedText
+    {
+        NONE,
+        TEXT,
+        WHOLE_NUMBER;
+
+        /** The default extraction gives for a field that is absent: a noncharacter no JSON text holds as a whole value. */
+        static final String ABSENT = "\uFFFF";
+
+        JsonNode toValue(JsonNode cell)
+        {
+            if (this == NONE || cell == null || !cell.isTextual()) {
+                return cell;
+            }
+            String text = cell.textValue();
+            if (text.equals(ABSENT)) {
+                return null;
+            }
+            if (this == WHOLE_NUMBER) {
+                try {
+                    return LongNode.valueOf(Long.parseLong(text));
+                }
+                catch (NumberFormatException e) {
+                    // left as text: the decoder reports it as a value that does not fit
+                    return cell;
+                }
+            }
+            return cell;
         }
     }
 }

@@ -5,28 +5,42 @@ import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoders;
+import dev.pinotcdc.trino.metadata.AggregateColumnHandle;
+import dev.pinotcdc.trino.metadata.AggregateColumnHandle.AggregateKind;
+import dev.pinotcdc.trino.metadata.PinotAggregation;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
+import dev.pinotcdc.trino.query.CountAll;
+import dev.pinotcdc.trino.query.CaseWhen;
 import dev.pinotcdc.trino.query.FilterTranslation;
 import dev.pinotcdc.trino.query.FunctionCall;
+import dev.pinotcdc.trino.query.JsonExtractScalar;
 import dev.pinotcdc.trino.query.JsonSourceCapabilities;
 import dev.pinotcdc.trino.query.LongLiteral;
+import dev.pinotcdc.trino.query.PinotDataType;
+import dev.pinotcdc.trino.query.PinotExpression;
 import dev.pinotcdc.trino.query.PinotFilter;
 import dev.pinotcdc.trino.query.PinotFilterTranslator;
 import dev.pinotcdc.trino.query.PinotLiteral;
 import dev.pinotcdc.trino.query.PinotQuery;
+import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.query.PrefixMatch;
+import dev.pinotcdc.trino.query.StringLiteral;
 import dev.pinotcdc.trino.read.RowDecoder.ColumnReader;
+import dev.pinotcdc.trino.read.RowDecoder.ExtractedText;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import static io.trino.spi.type.BooleanType.BOOLEAN;
+import static io.trino.spi.type.DoubleType.DOUBLE;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -40,7 +54,7 @@ import static java.util.Objects.requireNonNull;
  * @param latestVersions for a table that keeps every version, how to pick each key's newest
  * @param empty no row can match: nothing needs to be sent
  */
-public record ScanPlan(PinotQuery query, List<ColumnReader> columns, int sourceCell, long rowLimit, boolean limitedByQuery, Optional<LatestVersions> latestVersions, boolean empty)
+public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceCell, long rowLimit, boolean limitedByQuery, Optional<LatestVersions> latestVersions, boolean empty)
 {
     /** Every Pinot table has this virtual column: a document's number within its segment. */
     private static final String DOC_ID_COLUMN = "$docId";
@@ -57,7 +71,7 @@ public record ScanPlan(PinotQuery query, List<ColumnReader> columns, int sourceC
         CdcLayout layout = table.layout();
         int maxRows = table.maxRows();
         List<String> cells = new ArrayList<>();
-        ImmutableList.Builder<ColumnReader> readers = ImmutableList.builder();
+        ImmutableList.Builder<OutputColumn> readers = ImmutableList.builder();
         int sourceCell = -1;
         for (PinotCdcColumnHandle column : columns) {
             FieldDecoder decoder = FieldDecoders.create(column.type(), column.encoding(), column.storedScale());
@@ -86,6 +100,132 @@ public record ScanPlan(PinotQuery query, List<ColumnReader> columns, int sourceC
         PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
         cells.forEach(cell -> query.select(new ColumnReference(cell)));
 
+        Filters filters = filters(table, split);
+        filters.filter().ifPresent(query::filter);
+
+        boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
+        query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
+        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction());
+    }
+
+    /**
+     * A GROUP BY that Pinot computes: one row per group, with the grouping columns and the aggregates Trino asked for.
+     */
+    public static ScanPlan aggregated(PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split)
+    {
+        PinotAggregation aggregation = table.aggregation().orElseThrow();
+        PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
+        List<String> cells = new ArrayList<>();
+        for (PinotCdcColumnHandle column : aggregation.groupBy()) {
+            PinotExpression expression = groupExpression(column);
+            cellOf(query, cells, expression);
+            query.groupBy(expression);
+        }
+        // every aggregation Trino asked for, also when Trino reads none of the outputs (count(*) of a count(*))
+        List<AggregateOutput> aggregates = aggregation.aggregates().stream()
+                .map(aggregate -> aggregateOutput(aggregate, query, cells))
+                .toList();
+        ImmutableList.Builder<OutputColumn> outputs = ImmutableList.builder();
+        for (ColumnHandle column : columns.isEmpty() ? allOutputs(aggregation) : columns) {
+            switch (column) {
+                case AggregateColumnHandle aggregate -> outputs.add(aggregates.get(aggregation.aggregates().indexOf(aggregate)));
+                case PinotCdcColumnHandle group -> {
+                    int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group)));
+                    FieldDecoder decoder = FieldDecoders.create(group.type(), group.filterForm().encoding(), group.filterForm().storedScale());
+                    outputs.add(group.filterForm().isSourceField()
+                            ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, isWholeNumberText(group.filterForm()))
+                            : ColumnReader.ofCell(group.name(), cell, decoder));
+                }
+                default -> throw new IllegalArgumentException("Unexpected column " + column);
+            }
+        }
+        Filters filters = filters(table, split);
+        filters.filter().ifPresent(query::filter);
+        query.limit(table.maxRows() + 1L);
+        return new ScanPlan(query.build(), outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction());
+    }
+
+    private static List<ColumnHandle> allOutputs(PinotAggregation aggregation)
+    {
+        return ImmutableList.<ColumnHandle>builder().addAll(aggregation.groupBy()).addAll(aggregation.aggregates()).build();
+    }
+
+    private static PinotExpression groupExpression(PinotCdcColumnHandle column)
+    {
+        PinotCdcColumnHandle filterForm = column.filterForm();
+        if (!filterForm.isSourceField()) {
+            return new ColumnReference(filterForm.pinotColumn());
+        }
+        return new JsonExtractScalar(filterForm.pinotColumn(), filterForm.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
+    }
+
+    private static boolean isWholeNumberText(PinotCdcColumnHandle filterForm)
+    {
+        return switch (filterForm.encoding()) {
+            case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS -> true;
+            case NATIVE -> filterForm.type() != BOOLEAN && !(filterForm.type() instanceof VarcharType);
+            default -> false;
+        };
+    }
+
+    private static AggregateOutput aggregateOutput(AggregateColumnHandle aggregate, PinotQuery.Builder query, List<String> cells)
+    {
+        int total = cellOf(query, cells, new CountAll());
+        if (aggregate.kind() == AggregateKind.COUNT_ALL) {
+            return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), total, -1, total, true, Optional.empty());
+        }
+        PinotCdcColumnHandle argument = aggregate.argument().orElseThrow().filterForm();
+        int present = -1;
+        if (argument.isSourceField()) {
+            // Pinot 0.11 has no FILTER clause beside GROUP BY: count the present values with a CASE
+            JsonExtractScalar text = new JsonExtractScalar(argument.pinotColumn(), argument.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
+            PinotFilter isPresent = new PinotFilter.Comparison(text, ComparisonOperator.NOT_EQUAL, new StringLiteral(ExtractedText.ABSENT));
+            present = cellOf(query, cells, FunctionCall.of("SUM", new CaseWhen(isPresent, new LongLiteral(1), new LongLiteral(0))));
+        }
+        boolean wholeNumber = argument.type() != DOUBLE;
+        int value = switch (aggregate.kind()) {
+            case COUNT -> present < 0 ? total : present;
+            case COUNT_DISTINCT -> cellOf(query, cells, FunctionCall.of("DISTINCTCOUNT", groupExpression(argument)));
+            case SUM, AVG -> cellOf(query, cells, FunctionCall.of(wholeNumber ? "SUMPRECISION" : "SUM", numericExpression(argument, "0")));
+            case MIN -> cellOf(query, cells, FunctionCall.of("MIN", numericExpression(argument, wholeNumber ? Long.toString(Long.MAX_VALUE) : "Infinity")));
+            case MAX -> cellOf(query, cells, FunctionCall.of("MAX", numericExpression(argument, wholeNumber ? Long.toString(Long.MIN_VALUE) : "-Infinity")));
+            case COUNT_ALL -> throw new IllegalStateException();
+        };
+        Optional<FieldDecoder> decoder = switch (aggregate.kind()) {
+            case MIN, MAX -> Optional.of(FieldDecoders.create(argument.type(), argument.encoding(), argument.storedScale()));
+            default -> Optional.empty();
+        };
+        return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), value, present, total, wholeNumber, decoder);
+    }
+
+    /** A numeric argument; where it comes from the source JSON, an absent value reads as the given default. */
+    private static PinotExpression numericExpression(PinotCdcColumnHandle argument, String absentDefault)
+    {
+        if (!argument.isSourceField()) {
+            return new ColumnReference(argument.pinotColumn());
+        }
+        PinotDataType extractAs = argument.type() == DOUBLE ? PinotDataType.DOUBLE : PinotDataType.LONG;
+        return new JsonExtractScalar(argument.pinotColumn(), argument.sourcePath(), extractAs, Optional.of(absentDefault));
+    }
+
+    private static int cellOf(PinotQuery.Builder query, List<String> cells, PinotExpression expression)
+    {
+        String text = PinotSqlWriter.expression(expression);
+        int index = cells.indexOf(text);
+        if (index >= 0) {
+            return index;
+        }
+        cells.add(text);
+        query.select(expression);
+        return cells.size() - 1;
+    }
+
+    /** The filters every query of the scan carries, and whether no row can match. */
+    private record Filters(Optional<PinotFilter> filter, boolean contradiction) {}
+
+    private static Filters filters(PinotCdcTableHandle table, PinotCdcSplit split)
+    {
+        CdcLayout layout = table.layout();
         List<PinotFilter> filters = new ArrayList<>();
         if (table.shape() == TableShape.UPSERT_CDC) {
             // Pinot keeps each key's newest version; a newest version that is a delete is not data
@@ -101,13 +241,7 @@ public record ScanPlan(PinotQuery query, List<ColumnReader> columns, int sourceC
             filters.add(PinotFilterTranslator.prefixFilter(new PrefixMatch(match.column().filterForm(), match.prefix()), source).orElseThrow());
         }
         partitionFilter(table, split).ifPresent(filters::add);
-        if (!filters.isEmpty()) {
-            query.filter(PinotFilter.and(filters));
-        }
-
-        boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
-        query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
-        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, constraint.contradiction());
+        return new Filters(filters.isEmpty() ? Optional.empty() : Optional.of(PinotFilter.and(filters)), constraint.contradiction());
     }
 
     /**

@@ -1,0 +1,125 @@
+package dev.pinotcdc.trino.metadata;
+
+import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.metadata.AggregateColumnHandle.AggregateKind;
+import dev.pinotcdc.trino.query.JsonExtractScalar;
+import io.trino.spi.connector.AggregateFunction;
+import io.trino.spi.connector.ColumnHandle;
+import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.expression.Variable;
+import io.trino.spi.type.BigintType;
+import io.trino.spi.type.BooleanType;
+import io.trino.spi.type.DateType;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TimestampType;
+import io.trino.spi.type.TimestampWithTimeZoneType;
+import io.trino.spi.type.TinyintType;
+import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which aggregations Pinot computes exactly as Trino would. Pinot 0.11 has no NULLs in its answers, so each rule
+ * also says how a NULL stays a NULL: a source field's absent value is extracted as a default no value can have, and
+ * aggregates over fields that can be absent are paired with a count of the present values.
+ */
+public final class AggregationPushdown
+{
+    private AggregationPushdown() {}
+
+    /** Pinot can group by this column, and its groups are Trino's groups. */
+    public static boolean isGroupable(PinotCdcColumnHandle column)
+    {
+        PinotCdcColumnHandle filterForm = column.filterForm();
+        Type type = column.type();
+        if (!filterForm.isSourceField()) {
+            return isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN || isEpoch(filterForm.encoding()) || filterForm.encoding() == FieldEncoding.PINOT_TIMESTAMP;
+        }
+        if (!filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
+            return false;
+        }
+        return switch (filterForm.encoding()) {
+            // each of these texts is the one form of its value, so equal texts are equal values
+            case NATIVE -> isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN;
+            case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, UUID_STRING, DECIMAL_BASE64 -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The aggregate Pinot computes for this function, if it can.
+     */
+    public static Optional<AggregateColumnHandle> aggregate(AggregateFunction function, Map<String, ColumnHandle> assignments, String outputName)
+    {
+        if (function.getFilter().isPresent() || !function.getSortItems().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = function.getFunctionName();
+        if (function.getArguments().isEmpty()) {
+            return name.equals("count") && !function.isDistinct()
+                    ? Optional.of(new AggregateColumnHandle(outputName, function.getOutputType(), AggregateKind.COUNT_ALL, Optional.empty()))
+                    : Optional.empty();
+        }
+        if (function.getArguments().size() != 1 || !(argument(function.getArguments().getFirst(), assignments) instanceof PinotCdcColumnHandle column)) {
+            return Optional.empty();
+        }
+        PinotCdcColumnHandle filterForm = column.filterForm();
+        if (filterForm.isSourceField() && !filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
+            return Optional.empty();
+        }
+        Optional<AggregateKind> kind = switch (name) {
+            case "count" -> function.isDistinct() ? distinct(column) : Optional.of(AggregateKind.COUNT);
+            case "approx_distinct" -> distinct(column);
+            case "sum" -> function.isDistinct() || !isSummable(column) ? Optional.empty() : Optional.of(AggregateKind.SUM);
+            case "avg" -> function.isDistinct() || !isSummable(column) ? Optional.empty() : Optional.of(AggregateKind.AVG);
+            case "min", "max" -> isOrderedNumber(column) ? Optional.of(name.equals("min") ? AggregateKind.MIN : AggregateKind.MAX) : Optional.empty();
+            default -> Optional.empty();
+        };
+        return kind.map(aggregateKind -> new AggregateColumnHandle(outputName, function.getOutputType(), aggregateKind, Optional.of(column)));
+    }
+
+    private static ColumnHandle argument(ConnectorExpression expression, Map<String, ColumnHandle> assignments)
+    {
+        return expression instanceof Variable variable ? assignments.get(variable.getName()) : null;
+    }
+
+    private static Optional<AggregateKind> distinct(PinotCdcColumnHandle column)
+    {
+        return isGroupable(column) ? Optional.of(AggregateKind.COUNT_DISTINCT) : Optional.empty();
+    }
+
+    /** Whole numbers are summed exactly (SUMPRECISION); doubles as Pinot adds them. */
+    private static boolean isSummable(PinotCdcColumnHandle column)
+    {
+        FieldEncoding encoding = column.filterForm().encoding();
+        return encoding == FieldEncoding.NATIVE && (isWholeNumber(column.type()) || column.type() == DoubleType.DOUBLE);
+    }
+
+    /** Pinot's MIN and MAX work on numbers (answered as doubles, which hold every value below 2^53 exactly). */
+    private static boolean isOrderedNumber(PinotCdcColumnHandle column)
+    {
+        PinotCdcColumnHandle filterForm = column.filterForm();
+        Type type = column.type();
+        if (filterForm.encoding() == FieldEncoding.NATIVE) {
+            return isWholeNumber(type) || type == DoubleType.DOUBLE;
+        }
+        return isEpoch(filterForm.encoding()) && (type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType);
+    }
+
+    static boolean isWholeNumber(Type type)
+    {
+        return type == BigintType.BIGINT || type == IntegerType.INTEGER || type == SmallintType.SMALLINT || type == TinyintType.TINYINT;
+    }
+
+    static boolean isEpoch(FieldEncoding encoding)
+    {
+        return switch (encoding) {
+            case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS -> true;
+            default -> false;
+        };
+    }
+}
