@@ -9,7 +9,6 @@ import dev.pinotcdc.trino.testing.PinotColumnType;
 import dev.pinotcdc.trino.testing.SampleCdcTables;
 import io.trino.sql.query.QueryAssertions;
 import io.trino.testing.MaterializedResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +39,7 @@ final class TestPinotCdcLatestState
     private static final String ORDERS = "latest_orders";
 
     private PinotCdcTestEnvironment environment;
+    // never closed: QueryAssertions.close() closes the query runner, which the test classes of this JVM share
     private QueryAssertions assertions;
     /** The latest state the generated order events leave behind: order id to the row as Debezium sent it. */
     private final Map<Long, Map<String, Object>> expectedOrders = new TreeMap<>();
@@ -90,14 +90,6 @@ final class TestPinotCdcLatestState
                 .primaryKeyColumn("id", PinotColumnType.LONG)
                 .create(environment.cluster())
                 .sendAndAwait(events);
-    }
-
-    @AfterAll
-    void tearDown()
-    {
-        if (assertions != null) {
-            assertions.close();
-        }
     }
 
     @Test
