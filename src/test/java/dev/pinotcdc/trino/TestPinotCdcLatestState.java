@@ -39,6 +39,7 @@ final class TestPinotCdcLatestState
     private static final String ORDERS = "latest_orders";
 
     private PinotCdcTestEnvironment environment;
+    // never closed: QueryAssertions.close() closes the query runner, which the test classes of this JVM share
     private QueryAssertions assertions;
     /** The latest state the generated order events leave behind: order id to the row as Debezium sent it. */
     private final Map<Long, Map<String, Object>> expectedOrders = new TreeMap<>();

@@ -31,8 +31,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestDebeziumSchemaMapper
 {
     private static final Type JSON = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.JSON));
-    private static final Type INTERVAL = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.INTERVAL_DAY_TO_SECOND));
     private final DebeziumSchemaMapper mapper = new DebeziumSchemaMapper(TESTING_TYPE_MANAGER);
+
+    /**
+     * Found by the PostgreSQL parity test: Kafka Connect's JsonConverter names FLOAT32 and FLOAT64 "float" and
+     * "double" in the schemas it writes, so PostgreSQL real and double precision columns came out as JSON.
+     */
+    @Test
+    void testJsonConverterFloatingPointNames()
+    {
+        assertMapping("{\"type\":\"float\",\"optional\":true,\"field\":\"c_real\"}", REAL, FieldEncoding.NATIVE);
+        assertMapping("{\"type\":\"double\",\"optional\":true,\"field\":\"c_double\"}", DOUBLE, FieldEncoding.NATIVE);
+        assertMapping("{\"type\":\"array\",\"items\":{\"type\":\"double\",\"optional\":true}}", new ArrayType(DOUBLE), FieldEncoding.NATIVE);
+    }
+
+    /**
+     * Found by the PostgreSQL parity test: PostgreSQL intervals have microseconds, which INTERVAL DAY TO SECOND
+     * (milliseconds) cannot hold, so nearly every interval read as NULL. BIGINT microseconds keeps Debezium's value.
+     */
+    @Test
+    void testMicroDurationKeepsMicroseconds()
+    {
+        assertMapping("{\"type\":\"int64\",\"optional\":true,\"name\":\"io.debezium.time.MicroDuration\",\"version\":1,\"field\":\"c_interval\"}", BIGINT, FieldEncoding.MICRO_DURATION);
+    }
 
     @Test
     void testEveryKnownType()
@@ -64,7 +85,7 @@ class TestDebeziumSchemaMapper
         assertMapping("{\"type\":\"string\",\"name\":\"io.debezium.time.IsoDate\"}", DATE, FieldEncoding.ISO_DATE);
         assertMapping("{\"type\":\"string\",\"name\":\"io.debezium.time.IsoTimestamp\"}", createTimestampType(6), FieldEncoding.ISO_TIMESTAMP);
         assertMapping("{\"type\":\"string\",\"name\":\"io.debezium.time.IsoTime\"}", createTimeType(6), FieldEncoding.ISO_TIME);
-        assertMapping("{\"type\":\"int64\",\"name\":\"io.debezium.time.MicroDuration\"}", INTERVAL, FieldEncoding.MICRO_DURATION);
+        assertMapping("{\"type\":\"int64\",\"name\":\"io.debezium.time.MicroDuration\"}", BIGINT, FieldEncoding.MICRO_DURATION);
         assertMapping("{\"type\":\"string\",\"name\":\"io.debezium.time.Interval\"}", VARCHAR, FieldEncoding.ISO_INTERVAL);
         assertMapping("{\"type\":\"string\",\"name\":\"io.debezium.data.Json\"}", JSON, FieldEncoding.JSON_STRING);
         assertMapping("{\"type\":\"string\",\"name\":\"io.debezium.data.Uuid\"}", UUID, FieldEncoding.UUID_STRING);

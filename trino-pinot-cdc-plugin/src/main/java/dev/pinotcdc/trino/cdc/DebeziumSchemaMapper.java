@@ -37,13 +37,11 @@ import static java.util.Objects.requireNonNull;
 public final class DebeziumSchemaMapper
 {
     private final Type jsonType;
-    private final Type intervalDayToSecondType;
 
     public DebeziumSchemaMapper(TypeManager typeManager)
     {
         requireNonNull(typeManager, "typeManager is null");
         this.jsonType = typeManager.getType(new TypeSignature(StandardTypes.JSON));
-        this.intervalDayToSecondType = typeManager.getType(new TypeSignature(StandardTypes.INTERVAL_DAY_TO_SECOND));
     }
 
     /**
@@ -113,7 +111,9 @@ public final class DebeziumSchemaMapper
             case "io.debezium.time.NanoTime" -> FieldType.of(createTimeType(9), FieldEncoding.NANOS_OF_DAY);
             case "io.debezium.time.IsoTime" -> FieldType.of(createTimeType(6), FieldEncoding.ISO_TIME);
             case "io.debezium.time.ZonedTime" -> FieldType.of(createTimeType(6), FieldEncoding.ISO_ZONED_TIME);
-            case "io.debezium.time.MicroDuration" -> FieldType.of(intervalDayToSecondType, FieldEncoding.MICRO_DURATION);
+            // microseconds: INTERVAL DAY TO SECOND holds milliseconds, and PostgreSQL intervals have microseconds
+            // as a rule; BIGINT keeps every value Debezium sends (as VARCHAR does for VariableScaleDecimal)
+            case "io.debezium.time.MicroDuration" -> FieldType.of(BIGINT, FieldEncoding.MICRO_DURATION);
             // years and months have no fixed length in days: keep the ISO text
             case "io.debezium.time.Interval" -> FieldType.of(VARCHAR, FieldEncoding.ISO_INTERVAL);
             case "io.debezium.data.Json" -> FieldType.of(jsonType, FieldEncoding.JSON_STRING);
@@ -149,8 +149,9 @@ public final class DebeziumSchemaMapper
             case "int16" -> FieldType.of(SMALLINT, FieldEncoding.NATIVE);
             case "int32" -> FieldType.of(INTEGER, FieldEncoding.NATIVE);
             case "int64" -> FieldType.of(BIGINT, FieldEncoding.NATIVE);
-            case "float32" -> FieldType.of(REAL, FieldEncoding.NATIVE);
-            case "float64" -> FieldType.of(DOUBLE, FieldEncoding.NATIVE);
+            // JsonConverter writes Connect's FLOAT32 and FLOAT64 as "float" and "double"
+            case "float", "float32" -> FieldType.of(REAL, FieldEncoding.NATIVE);
+            case "double", "float64" -> FieldType.of(DOUBLE, FieldEncoding.NATIVE);
             case "boolean" -> FieldType.of(BOOLEAN, FieldEncoding.NATIVE);
             case "string" -> FieldType.of(VARCHAR, FieldEncoding.NATIVE);
             case "bytes" -> FieldType.of(VARBINARY, FieldEncoding.BASE64_BYTES);
