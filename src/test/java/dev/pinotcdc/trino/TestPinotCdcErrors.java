@@ -65,7 +65,7 @@ final class TestPinotCdcErrors
                 "pinot.broker-urls", environment.cluster().brokerUrl()));
         assertThat(queryRunner.execute("SELECT count(*) FROM " + catalog + ".default." + table).getOnlyValue()).isEqualTo(2L);
         cdcTable.drop();
-        assertThatThrownBy(() -> queryRunner.execute("SELECT name FROM " + catalog + ".default." + table))
+        assertThatThrownBy(() -> queryRunner.execute("SELECT * FROM " + catalog + ".default." + table))
                 .hasMessageContaining("Pinot table '" + table + "'");
     }
 
