@@ -29,8 +29,10 @@ import io.trino.spi.connector.LimitApplicationResult;
 import io.trino.spi.connector.ProjectionApplicationResult;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.connector.SchemaTablePrefix;
+import io.trino.spi.connector.SortItem;
 import io.trino.spi.connector.TableColumnsMetadata;
 import io.trino.spi.connector.TableNotFoundException;
+import io.trino.spi.connector.TopNApplicationResult;
 import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.expression.Variable;
 import io.trino.spi.predicate.TupleDomain;
@@ -204,7 +206,7 @@ public class PinotCdcMetadata
             return Optional.empty();
         }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
-        if (table.aggregation().isPresent() || (table.limit().isPresent() && table.limit().getAsLong() <= limit)) {
+        if (table.aggregation().isPresent() || !table.sort().isEmpty() || (table.limit().isPresent() && table.limit().getAsLong() <= limit)) {
             return Optional.empty();
         }
         // on upsert and plain tables every row Pinot returns is a row of the latest state; append-only tables
@@ -254,6 +256,25 @@ public class PinotCdcMetadata
                 .collect(toImmutableMap(column -> column, column -> column));
         PinotCdcTableHandle aggregated = table.withAggregation(new PinotAggregation(groupBy, outputs.build()));
         return Optional.of(new AggregationApplicationResult<>(aggregated, projections.build(), newAssignments.build(), groupingColumns, false));
+    }
+
+    @Override
+    public Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(ConnectorSession session, ConnectorTableHandle handle, long topCount, List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
+    {
+        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || !table.sort().isEmpty()
+                || (table.limit().isPresent() && table.limit().getAsLong() < topCount) || topCount > table.maxRows()) {
+            return Optional.empty();
+        }
+        ImmutableList.Builder<PinotSortItem> sort = ImmutableList.builder();
+        for (SortItem item : sortItems) {
+            if (!(assignments.get(item.getName()) instanceof PinotCdcColumnHandle column) || !PinotSortItem.isSortable(column)) {
+                return Optional.empty();
+            }
+            sort.add(new PinotSortItem(column, item.getSortOrder()));
+        }
+        // Trino still sorts the rows it gets, and ties at the cut may be broken differently: the top-N is not guaranteed
+        return Optional.of(new TopNApplicationResult<>(table.withTopN(topCount, sort.build()), false, false));
     }
 
     private static boolean isKeyColumn(PinotCdcTableHandle table, ColumnHandle column)

@@ -29,6 +29,7 @@ import static java.util.Objects.requireNonNull;
  * @param constraint the predicate Pinot evaluates exactly; what Pinot cannot evaluate exactly stays in Trino
  * @param prefixMatches {@code LIKE 'prefix%'} predicates Pinot evaluates
  * @param limit at most this many rows are needed
+ * @param sort with a limit, the order whose first rows are needed (a top-N)
  * @param projection the columns the scan reads, once Trino has said so; EXPLAIN shows the query for them
  * @param aggregation a GROUP BY Pinot computes; the scan then returns one row per group
  * @param layout where the table keeps Debezium's event
@@ -45,6 +46,7 @@ public record PinotCdcTableHandle(
         TupleDomain<ColumnHandle> constraint,
         List<PrefixMatch> prefixMatches,
         OptionalLong limit,
+        List<PinotSortItem> sort,
         Optional<List<PinotCdcColumnHandle>> projection,
         Optional<PinotAggregation> aggregation,
         CdcLayout layout,
@@ -63,6 +65,7 @@ public record PinotCdcTableHandle(
             @JsonProperty("constraint") TupleDomain<ColumnHandle> constraint,
             @JsonProperty("prefixMatches") List<PrefixMatch> prefixMatches,
             @JsonProperty("limit") OptionalLong limit,
+            @JsonProperty("sort") List<PinotSortItem> sort,
             @JsonProperty("projection") Optional<List<PinotCdcColumnHandle>> projection,
             @JsonProperty("aggregation") Optional<PinotAggregation> aggregation,
             @JsonProperty("layout") CdcLayout layout,
@@ -78,6 +81,7 @@ public record PinotCdcTableHandle(
         this.constraint = requireNonNull(constraint, "constraint is null");
         this.prefixMatches = List.copyOf(prefixMatches);
         this.limit = requireNonNull(limit, "limit is null");
+        this.sort = List.copyOf(sort);
         this.projection = requireNonNull(projection, "projection is null").map(List::copyOf);
         this.aggregation = requireNonNull(aggregation, "aggregation is null");
         this.layout = requireNonNull(layout, "layout is null");
@@ -97,6 +101,7 @@ public record PinotCdcTableHandle(
                 TupleDomain.all(),
                 List.of(),
                 OptionalLong.empty(),
+                List.of(),
                 Optional.empty(),
                 Optional.empty(),
                 layout,
@@ -105,22 +110,27 @@ public record PinotCdcTableHandle(
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, projection, aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), projection, aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, Optional.of(projection), aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows);
+    }
+
+    public PinotCdcTableHandle withTopN(long limit, List<PinotSortItem> sort)
+    {
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows);
     }
 
     public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, Optional.empty(), Optional.of(aggregation), layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows);
     }
 
     /**

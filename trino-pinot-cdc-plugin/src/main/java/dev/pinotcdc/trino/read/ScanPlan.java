@@ -10,6 +10,7 @@ import dev.pinotcdc.trino.metadata.AggregateColumnHandle.AggregateKind;
 import dev.pinotcdc.trino.metadata.PinotAggregation;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
+import dev.pinotcdc.trino.metadata.PinotSortItem;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.CountAll;
@@ -103,6 +104,9 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
 
+        for (PinotSortItem item : table.sort()) {
+            query.orderBy(sortExpression(item), item.order().isAscending());
+        }
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
         return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction());
@@ -148,6 +152,18 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
     private static List<ColumnHandle> allOutputs(PinotAggregation aggregation)
     {
         return ImmutableList.<ColumnHandle>builder().addAll(aggregation.groupBy()).addAll(aggregation.aggregates()).build();
+    }
+
+    /** An absent value is extracted as the number that sorts where Trino puts NULLs in this order. */
+    private static PinotExpression sortExpression(PinotSortItem item)
+    {
+        PinotCdcColumnHandle column = item.column();
+        if (!column.isSourceField()) {
+            return new ColumnReference(column.pinotColumn());
+        }
+        boolean absentSortsLow = item.order().isNullsFirst() == item.order().isAscending();
+        String absent = Long.toString(absentSortsLow ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of(absent));
     }
 
     private static PinotExpression groupExpression(PinotCdcColumnHandle column)
