@@ -1,6 +1,8 @@
 package dev.pinotcdc.trino.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pinotcdc.trino.templates.DebeziumType;
+import dev.pinotcdc.trino.templates.RowField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +118,8 @@ public final class DebeziumCdcTable
         private boolean upsert = true;
         private String comparisonColumn = DebeziumCdcTableDefinition.LSN_COLUMN;
         private Optional<Integer> flushThresholdRows = Optional.empty();
+        private final List<RowField> promotedFields = new ArrayList<>();
+        private boolean valueSchemaColumn = true;
 
         private Builder(String tableName)
         {
@@ -163,9 +167,30 @@ public final class DebeziumCdcTable
             return this;
         }
 
+        /**
+         * Also keep this field of the row image in a native column of the same name (see the product's
+         * {@code PromotedColumn}: temporal fields hold epoch numbers in their Debezium unit, micros for ISO text).
+         *
+         * @param type the field's Debezium type, for example {@code DebeziumType.of("int64", DebeziumType.MICRO_TIMESTAMP)}
+         */
+        public Builder promotedField(String name, DebeziumType type)
+        {
+            promotedFields.add(new RowField(name, type));
+            return this;
+        }
+
+        /**
+         * Leave out the {@code source_schema} column: the connector then infers the field types from values.
+         */
+        public Builder withoutValueSchema()
+        {
+            this.valueSchemaColumn = false;
+            return this;
+        }
+
         public DebeziumCdcTableDefinition build()
         {
-            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows);
+            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows, promotedFields, valueSchemaColumn);
         }
 
         /**
