@@ -190,7 +190,10 @@ public final class DebeziumCdcTable
 
         public DebeziumCdcTableDefinition build()
         {
-            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows, promotedFields, valueSchemaColumn);
+            DebeziumCdcTableDefinition definition = new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows, promotedFields, valueSchemaColumn);
+            // fails now, not at create(), on what the generator refuses (no key, a BIG_DECIMAL key, an unpromotable field...)
+            definition.schema();
+            return definition;
         }
 
         /**

@@ -57,8 +57,6 @@ public record DebeziumCdcTableDefinition(
         if (!primaryKey.stream().allMatch(PinotColumn::singleValue)) {
             throw new IllegalArgumentException("primary-key columns are single-valued");
         }
-        // the generator checks the rest (an empty key, a BIG_DECIMAL key...)
-        template("localhost:9092");
     }
 
     public ObjectNode schema()

@@ -69,11 +69,6 @@ public record DebeziumType(String connectType, Optional<String> semanticName)
         return semanticName.filter(name -> Set.of(CONNECT_TIMESTAMP, TIMESTAMP, MICRO_TIMESTAMP, NANO_TIMESTAMP, ZONED_TIMESTAMP).contains(name)).isPresent();
     }
 
-    public boolean isDate()
-    {
-        return semanticName.filter(name -> name.equals(DATE) || name.equals(CONNECT_DATE)).isPresent();
-    }
-
     /** A time of day: no epoch, nothing a date-time column could state. */
     public boolean isTimeOfDay()
     {
