@@ -1,6 +1,8 @@
 package dev.pinotcdc.trino.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pinotcdc.trino.templates.DebeziumType;
+import dev.pinotcdc.trino.templates.RowField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +119,8 @@ public final class DebeziumCdcTable
         private String comparisonColumn = DebeziumCdcTableDefinition.LSN_COLUMN;
         private CdcMessageDecoding decoding = CdcMessageDecoding.PINOT_JSON_DECODER;
         private Optional<Integer> flushThresholdRows = Optional.empty();
+        private final List<RowField> promotedFields = new ArrayList<>();
+        private boolean valueSchemaColumn = true;
 
         private Builder(String tableName)
         {
@@ -173,9 +177,33 @@ public final class DebeziumCdcTable
             return this;
         }
 
+        /**
+         * Also keep this field of the row image in a native column of the same name (see the product's
+         * {@code PromotedColumn}: temporal fields hold epoch numbers in their Debezium unit, micros for ISO text).
+         *
+         * @param type the field's Debezium type, for example {@code DebeziumType.of("int64", DebeziumType.MICRO_TIMESTAMP)}
+         */
+        public Builder promotedField(String name, DebeziumType type)
+        {
+            promotedFields.add(new RowField(name, type));
+            return this;
+        }
+
+        /**
+         * Leave out the {@code source_schema} column: the connector then infers the field types from values.
+         */
+        public Builder withoutValueSchema()
+        {
+            this.valueSchemaColumn = false;
+            return this;
+        }
+
         public DebeziumCdcTableDefinition build()
         {
-            return new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, decoding, flushThresholdRows);
+            DebeziumCdcTableDefinition definition = new DebeziumCdcTableDefinition(tableName, topic, primaryKey, upsert, comparisonColumn, flushThresholdRows, promotedFields, valueSchemaColumn, decoding);
+            // fails now, not at create(), on what the generator refuses (no key, a BIG_DECIMAL key, an unpromotable field...)
+            definition.schema();
+            return definition;
         }
 
         /**

@@ -2,6 +2,14 @@ package dev.pinotcdc.trino.testing;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pinotcdc.trino.client.PinotDataType;
+import dev.pinotcdc.trino.templates.CdcColumns;
+import dev.pinotcdc.trino.templates.CdcTableSpec;
+import dev.pinotcdc.trino.templates.CdcTableTemplate;
+import dev.pinotcdc.trino.templates.CdcTemplateGenerator;
+import dev.pinotcdc.trino.templates.KeyColumn;
+import dev.pinotcdc.trino.templates.PinotVersion;
+import dev.pinotcdc.trino.templates.RowField;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +19,16 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The Pinot schema and REALTIME table config of a table fed by one Debezium topic (JSON converter with schemas,
- * messages {@code {"schema": ..., "payload": ...}}). Columns:
+ * A Pinot table fed by one Debezium topic (JSON converter with schemas, messages {@code {"schema": ...,
+ * "payload": ...}}), written by the product's own template generator ({@link CdcTemplateGenerator}, Pinot 0.11
+ * layout), so every test table also tests the templates. Columns:
  * <ul>
  * <li>the primary-key columns, from {@code payload.after}, or from {@code payload.before} when {@code after} is
  * null, so that a delete overwrites its own key;</li>
  * <li>{@code source} JSON: {@code payload.after} (null on deletes and truncates);</li>
  * <li>{@code op} STRING, {@code ts_ms} LONG (the time column), {@code lsn} LONG ({@code payload.source.lsn});</li>
- * <li>{@code source_schema} JSON: Debezium's schema of the {@code after} struct ({@code schema.fields[1]}).</li>
+ * <li>{@code source_schema} JSON: Debezium's schema of the {@code after} struct (unless left out);</li>
+ * <li>promoted fields: native columns named like the field (epoch numbers for temporal fields).</li>
  * </ul>
  * Upsert tables keep the newest version of each key by {@code comparisonColumn} (the LSN by default, since
  * {@code ts_ms} is Debezium's clock, not commit order).
@@ -29,14 +39,16 @@ public record DebeziumCdcTableDefinition(
         List<PinotColumn> primaryKey,
         boolean upsert,
         String comparisonColumn,
-        CdcMessageDecoding decoding,
-        Optional<Integer> flushThresholdRows)
+        Optional<Integer> flushThresholdRows,
+        List<RowField> promotedFields,
+        boolean valueSchemaColumn,
+        CdcMessageDecoding decoding)
 {
-    public static final String SOURCE_COLUMN = "source";
-    public static final String OP_COLUMN = "op";
-    public static final String TS_MS_COLUMN = "ts_ms";
-    public static final String LSN_COLUMN = "lsn";
-    public static final String SOURCE_SCHEMA_COLUMN = "source_schema";
+    public static final String SOURCE_COLUMN = CdcColumns.SOURCE;
+    public static final String OP_COLUMN = CdcColumns.OP;
+    public static final String TS_MS_COLUMN = CdcColumns.TS_MS;
+    public static final String LSN_COLUMN = CdcColumns.LSN;
+    public static final String SOURCE_SCHEMA_COLUMN = CdcColumns.SOURCE_SCHEMA;
 
     public DebeziumCdcTableDefinition
     {
@@ -44,92 +56,40 @@ public record DebeziumCdcTableDefinition(
         requireNonNull(topic, "topic is null");
         primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey is null"));
         requireNonNull(comparisonColumn, "comparisonColumn is null");
-        requireNonNull(decoding, "decoding is null");
         requireNonNull(flushThresholdRows, "flushThresholdRows is null");
-        if (primaryKey.isEmpty()) {
-            throw new IllegalArgumentException("a CDC table needs primary-key columns");
+        promotedFields = List.copyOf(requireNonNull(promotedFields, "promotedFields is null"));
+        requireNonNull(decoding, "decoding is null");
+        if (!primaryKey.stream().allMatch(PinotColumn::singleValue)) {
+            throw new IllegalArgumentException("primary-key columns are single-valued");
         }
-        if (!primaryKey.stream().allMatch(column -> column.singleValue() && !column.isMetric())) {
-            throw new IllegalArgumentException("primary-key columns are single-valued dimensions (no BIG_DECIMAL)");
+        if (decoding == CdcMessageDecoding.RAW_MESSAGE_TEXT && (!promotedFields.isEmpty() || !valueSchemaColumn)) {
+            throw new IllegalArgumentException("the raw message layout keeps the template's default columns only");
         }
     }
 
     public ObjectNode schema()
     {
-        ObjectNode schema = TestingHttp.JSON.createObjectNode().put("schemaName", tableName);
-        ArrayNode dimensions = schema.putArray("dimensionFieldSpecs");
-        primaryKey.forEach(column -> dimensions.add(column.toFieldSpec()));
-        dimensions.add(PinotColumn.singleValue(SOURCE_COLUMN, PinotColumnType.JSON).toFieldSpec());
-        dimensions.add(PinotColumn.singleValue(OP_COLUMN, PinotColumnType.STRING).toFieldSpec());
-        dimensions.add(PinotColumn.singleValue(LSN_COLUMN, PinotColumnType.LONG).toFieldSpec());
-        dimensions.add(PinotColumn.singleValue(SOURCE_SCHEMA_COLUMN, PinotColumnType.JSON).toFieldSpec());
-        schema.putArray("dateTimeFieldSpecs").addObject()
-                .put("name", TS_MS_COLUMN)
-                .put("dataType", "LONG")
-                .put("format", "1:MILLISECONDS:EPOCH")
-                .put("granularity", "1:MILLISECONDS");
-        if (upsert) {
-            ArrayNode keys = schema.putArray("primaryKeyColumns");
-            primaryKey.forEach(column -> keys.add(column.name()));
-        }
-        return schema;
+        // the schema does not depend on where Kafka is
+        return template("localhost:9092").schema();
     }
 
     public ObjectNode tableConfig(String kafkaBootstrapServers)
     {
-        ObjectNode config = RealtimeTableConfig.create(
-                tableName,
-                topic,
-                kafkaBootstrapServers,
-                TS_MS_COLUMN,
-                decoding.decoderConfigs(),
-                transforms(),
-                List.of(SOURCE_COLUMN),
-                flushThresholdRows);
-        if (upsert) {
-            config.putObject("upsertConfig")
-                    .put("mode", "FULL")
-                    .put("comparisonColumn", comparisonColumn);
-            // upsert keeps each key's newest version on one server: queries must see one replica group
-            config.putObject("routing").put("instanceSelectorType", "strictReplicaGroup");
+        ObjectNode config = template(kafkaBootstrapServers).tableConfig();
+        if (decoding == CdcMessageDecoding.RAW_MESSAGE_TEXT) {
+            // the product's layout, fed from the message text instead of Pinot's lossy JSON decoder
+            ObjectNode streamConfigs = (ObjectNode) config.path("tableIndexConfig").path("streamConfigs");
+            decoding.decoderConfigs().forEach(streamConfigs::put);
+            ArrayNode transforms = ((ObjectNode) config.path("ingestionConfig")).putArray("transformConfigs");
+            rawMessageTransforms().forEach((column, function) -> transforms.addObject()
+                    .put("columnName", column)
+                    .put("transformFunction", function));
         }
         return config;
     }
 
     /**
-     * Column name to Pinot ingestion transform.
-     */
-    Map<String, String> transforms()
-    {
-        return switch (decoding) {
-            case PINOT_JSON_DECODER -> decodedMessageTransforms();
-            case RAW_MESSAGE_TEXT -> rawMessageTransforms();
-        };
-    }
-
-    /**
-     * The message's top-level fields {@code schema} and {@code payload} arrive as maps, already converted by Pinot's
-     * JSON decoder.
-     */
-    private Map<String, String> decodedMessageTransforms()
-    {
-        Map<String, String> transforms = new LinkedHashMap<>();
-        for (PinotColumn column : primaryKey) {
-            String field = groovyString(column.name());
-            // a delete has no "after" but its "before" holds the key; a truncate has neither and gets the default key
-            transforms.put(column.name(), "Groovy({payload.after != null ? payload.after.get(%s) : payload.before?.get(%s)}, payload)".formatted(field, field));
-        }
-        transforms.put(SOURCE_COLUMN, "Groovy({payload.after}, payload)");
-        transforms.put(OP_COLUMN, "Groovy({payload.op}, payload)");
-        transforms.put(TS_MS_COLUMN, "Groovy({payload.ts_ms}, payload)");
-        transforms.put(LSN_COLUMN, "Groovy({payload.source?.lsn}, payload)");
-        // the envelope's fields are before, after, source, transaction, op, ts_ms...: [1] describes "after"
-        transforms.put(SOURCE_SCHEMA_COLUMN, "Groovy({schema?.fields?.getAt(1)}, schema)");
-        return transforms;
-    }
-
-    /**
-     * The same columns from the message text; JSON values go back to JSON text with Groovy's JsonOutput.
+     * The template's columns from the message text; JSON values go back to JSON text with Groovy's JsonOutput.
      */
     private Map<String, String> rawMessageTransforms()
     {
@@ -151,5 +111,28 @@ public record DebeziumCdcTableDefinition(
     private static String groovyString(String value)
     {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    public CdcTableTemplate template(String kafkaBootstrapServers)
+    {
+        return CdcTemplateGenerator.generate(spec(kafkaBootstrapServers));
+    }
+
+    public CdcTableSpec spec(String kafkaBootstrapServers)
+    {
+        CdcTableSpec.Builder spec = CdcTableSpec.builder(tableName)
+                .topic(topic)
+                .kafkaBootstrapServers(kafkaBootstrapServers)
+                .fields(promotedFields)
+                .promotedFields(promotedFields.stream().map(RowField::name).toList())
+                .upsert(upsert)
+                .comparisonColumn(comparisonColumn)
+                .version(PinotVersion.V0_11);
+        primaryKey.forEach(column -> spec.primaryKeyColumn(new KeyColumn(column.name(), PinotDataType.valueOf(column.type().name()))));
+        flushThresholdRows.ifPresent(spec::flushThresholdRows);
+        if (!valueSchemaColumn) {
+            spec.withoutValueSchema();
+        }
+        return spec.build();
     }
 }

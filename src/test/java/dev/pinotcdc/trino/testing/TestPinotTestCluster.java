@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pinotcdc.trino.templates.DebeziumType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -177,11 +178,28 @@ final class TestPinotTestCluster
     {
         DebeziumCdcTable person = personTable("person_append").appendOnly().create(cluster);
         assertThat(person.tableConfig().has("upsertConfig")).isFalse();
-        assertThat(person.schema().has("primaryKeyColumns")).isFalse();
+        // the key is declared anyway: the connector recognises a CDC table by it and picks each key's newest version
+        assertThat(person.schema().path("primaryKeyColumns").toString()).isEqualTo("[\"id\",\"customer_id\"]");
         person.sendAndAwait(fixtures("snapshot", "insert", "update", "delete"));
 
         BrokerResponse versions = cluster.broker().query("SELECT op, COUNT(*) FROM person_append GROUP BY op ORDER BY op");
         assertThat(rowsText(versions)).isEqualTo("[[\"c\",2],[\"d\",1],[\"r\",2],[\"u\",2]]");
+    }
+
+    @Test
+    void promotedFieldWithoutValueSchema()
+    {
+        DebeziumCdcTable person = personTable("person_promoted")
+                .promotedField("created_at", DebeziumType.of("int64", DebeziumType.CONNECT_TIMESTAMP))
+                .withoutValueSchema()
+                .create(cluster);
+        assertThat(person.schema().toString()).doesNotContain(DebeziumCdcTableDefinition.SOURCE_SCHEMA_COLUMN);
+        person.sendAndAwait(fixtures("snapshot", "insert"));
+
+        // connect mode: TIMESTAMP as epoch millis, the same number as in source
+        assertThat(rowsText(cluster.broker().query("SELECT id, created_at FROM person_promoted WHERE created_at >= 1704164645123 ORDER BY id LIMIT 10")))
+                .isEqualTo("[[1,1704164645123],[3,1719748800000]]");
+        assertThat(cluster.controller().schema("person_promoted").path("dateTimeFieldSpecs").toString()).contains("\"name\":\"created_at\"", "1:MILLISECONDS:EPOCH");
     }
 
     @Test
