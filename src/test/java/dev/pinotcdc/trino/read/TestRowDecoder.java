@@ -81,7 +81,10 @@ final class TestRowDecoder
                 .hasMessageContaining("'birth'");
         assertThatThrownBy(() -> decoder.decode(List.of(row(1, "{oops")), 0, 1))
                 .isInstanceOf(TrinoException.class)
-                .hasMessageContaining("malformed JSON");
+                .hasMessageContaining("Pinot table 't'")
+                .hasMessageContaining("source JSON is malformed")
+                // the columns the user asked for that the document would have filled
+                .hasMessageContaining("columns 'name', 'birth', 'city'");
     }
 
     @Test

@@ -25,6 +25,7 @@ final class RowDecoder
     private static final ObjectReader JSON_READER = CdcJson.objectMapper().reader();
 
     private final List<ColumnReader> columns;
+    private final List<String> sourceFieldColumns;
     private final int sourceCell;
     private final DecodingProblems problems;
     private final PageBuilder pageBuilder;
@@ -35,6 +36,10 @@ final class RowDecoder
     RowDecoder(List<ColumnReader> columns, int sourceCell, DecodingProblems problems)
     {
         this.columns = List.copyOf(columns);
+        this.sourceFieldColumns = this.columns.stream()
+                .filter(column -> column.cell() < 0)
+                .map(ColumnReader::name)
+                .collect(toImmutableList());
         this.sourceCell = sourceCell;
         this.problems = requireNonNull(problems, "problems is null");
         this.pageBuilder = new PageBuilder(this.columns.stream().map(column -> column.decoder().type()).collect(toImmutableList()));
@@ -80,7 +85,7 @@ final class RowDecoder
             return cell;
         }
         if (!cell.isTextual()) {
-            problems.sourceIsMalformed("expected a JSON object, found " + cell.getNodeType());
+            problems.sourceIsMalformed(sourceFieldColumns, "expected a JSON object, found " + cell.getNodeType());
             return null;
         }
         String text = cell.textValue();
@@ -91,13 +96,13 @@ final class RowDecoder
                 return null;
             }
             if (!parsed.isObject()) {
-                problems.sourceIsMalformed("expected a JSON object, found " + parsed.getNodeType());
+                problems.sourceIsMalformed(sourceFieldColumns, "expected a JSON object, found " + parsed.getNodeType());
                 return null;
             }
             return parsed;
         }
         catch (JsonProcessingException e) {
-            problems.sourceIsMalformed(e.getOriginalMessage());
+            problems.sourceIsMalformed(sourceFieldColumns, e.getOriginalMessage());
             return null;
         }
     }
