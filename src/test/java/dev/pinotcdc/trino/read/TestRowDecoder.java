@@ -97,6 +97,23 @@ final class TestRowDecoder
     }
 
     @Test
+    void testNullIndicatorCellTurnsPinotsStandInDefaultIntoNull()
+    {
+        // cells as Pinot 0.11 answers SELECT "int_col", ISNULL("int_col"): a missing value is -2147483648 beside true
+        RowDecoder decoder = new RowDecoder(
+                List.of(ColumnReader.ofNullableCell("int_col", 0, 1, decoder(BIGINT, FieldEncoding.NATIVE))),
+                -1,
+                new DecodingProblems("t", true));
+        ArrayNode missing = NODES.arrayNode().add(Integer.MIN_VALUE).add(true);
+        ArrayNode present = NODES.arrayNode().add(Integer.MIN_VALUE).add(false);
+        ArrayNode presentAsText = NODES.arrayNode().add(7).add("false");
+        Page page = decoder.decode(List.of(missing, present, presentAsText), 0, 3);
+        assertThat(page.getBlock(0).isNull(0)).isTrue();
+        assertThat(BIGINT.getLong(page.getBlock(0), 1)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(BIGINT.getLong(page.getBlock(0), 2)).isEqualTo(7);
+    }
+
+    @Test
     void testDecodesARangeOfRows()
     {
         RowDecoder decoder = decoder(false);

@@ -112,8 +112,11 @@ final class RowDecoder
      *
      * @param cell the cell of the row holding the value, or -1 for a field of the source document
      * @param sourcePath for a field of the source document, the keys leading to it
+     * @param nullCell the cell holding Pinot's {@code ISNULL(column)} for a native column, or -1: Pinot 0.11 answers a
+     *         missing value with the column's stand-in default ({@code -2147483648}, {@code "null"}, {@code 0} ...), and
+     *         only its null vector, which {@code ISNULL} reads, tells the two apart
      */
-    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder)
+    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, int nullCell)
     {
         ColumnReader
         {
@@ -124,17 +127,28 @@ final class RowDecoder
 
         static ColumnReader ofCell(String name, int cell, FieldDecoder decoder)
         {
-            return new ColumnReader(name, cell, List.of(), decoder);
+            return new ColumnReader(name, cell, List.of(), decoder, -1);
+        }
+
+        /**
+         * A native column whose missing values the answer marks in cell {@code nullCell} ({@code ISNULL(column)}).
+         */
+        static ColumnReader ofNullableCell(String name, int cell, int nullCell, FieldDecoder decoder)
+        {
+            return new ColumnReader(name, cell, List.of(), decoder, nullCell);
         }
 
         static ColumnReader ofSourceField(String name, List<String> path, FieldDecoder decoder)
         {
-            return new ColumnReader(name, -1, path, decoder);
+            return new ColumnReader(name, -1, path, decoder, -1);
         }
 
         JsonNode read(JsonNode cells, JsonNode source)
         {
             if (cell >= 0) {
+                if (nullCell >= 0 && isTrue(cells.get(nullCell))) {
+                    return null;
+                }
                 return cells.get(cell);
             }
             JsonNode node = source;
@@ -145,6 +159,12 @@ final class RowDecoder
                 node = node.get(key);
             }
             return node;
+        }
+
+        private static boolean isTrue(JsonNode indicator)
+        {
+            // a BOOLEAN result: true, or the text "true" or 1 where a broker renders booleans so
+            return indicator != null && indicator.asBoolean(false);
         }
 
         Type type()
