@@ -67,6 +67,19 @@ class TestSourceFieldResolution
     }
 
     @Test
+    void testInferenceReadsBooleanTextAsBoolean()
+    {
+        // Pinot 0.11's JSON decoder stores a message's booleans as the strings "true" and "false"
+        Map<String, FieldType> types = inference.infer(rows(
+                "{\"text\": \"true\", \"mixed\": true, \"other\": \"true\", \"upper\": \"TRUE\"}",
+                "{\"text\": \"false\", \"mixed\": \"false\", \"other\": \"yes\", \"upper\": \"FALSE\"}"));
+        assertThat(types.get("text").type()).isEqualTo(BOOLEAN);
+        assertThat(types.get("mixed").type()).isEqualTo(BOOLEAN);
+        assertThat(types.get("other").type()).isEqualTo(VARCHAR);
+        assertThat(types.get("upper").type()).isEqualTo(VARCHAR);
+    }
+
+    @Test
     void testInferenceOrderIsStable()
     {
         // newest row first: its fields in its order, then fields only older rows have

@@ -81,7 +81,10 @@ final class TestRowDecoder
                 .hasMessageContaining("'birth'");
         assertThatThrownBy(() -> decoder.decode(List.of(row(1, "{oops")), 0, 1))
                 .isInstanceOf(TrinoException.class)
-                .hasMessageContaining("malformed JSON");
+                .hasMessageContaining("Pinot table 't'")
+                .hasMessageContaining("source JSON is malformed")
+                // the columns the user asked for that the document would have filled
+                .hasMessageContaining("columns 'name', 'birth', 'city'");
     }
 
     @Test
@@ -91,6 +94,23 @@ final class TestRowDecoder
         Page page = decoder(problems).decode(List.of(row(1, "{\"name\": \"__debezium_unavailable_value\"}")), 0, 1);
         assertThat(page.getBlock(1).isNull(0)).isTrue();
         assertThat(problems.toMetrics().getMetrics()).containsKey(DecodingProblems.METRIC_PREFIX + "unavailable");
+    }
+
+    @Test
+    void testNullIndicatorCellTurnsPinotsStandInDefaultIntoNull()
+    {
+        // cells as Pinot 0.11 answers SELECT "int_col", ISNULL("int_col"): a missing value is -2147483648 beside true
+        RowDecoder decoder = new RowDecoder(
+                List.of(ColumnReader.ofNullableCell("int_col", 0, 1, decoder(BIGINT, FieldEncoding.NATIVE))),
+                -1,
+                new DecodingProblems("t", true));
+        ArrayNode missing = NODES.arrayNode().add(Integer.MIN_VALUE).add(true);
+        ArrayNode present = NODES.arrayNode().add(Integer.MIN_VALUE).add(false);
+        ArrayNode presentAsText = NODES.arrayNode().add(7).add("false");
+        Page page = decoder.decode(List.of(missing, present, presentAsText), 0, 3);
+        assertThat(page.getBlock(0).isNull(0)).isTrue();
+        assertThat(BIGINT.getLong(page.getBlock(0), 1)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(BIGINT.getLong(page.getBlock(0), 2)).isEqualTo(7);
     }
 
     @Test

@@ -23,6 +23,9 @@ import static java.util.Objects.requireNonNull;
  * <ul>
  * <li>only integers: BIGINT; integers and fractions, or only fractions: DOUBLE; only booleans: BOOLEAN;
  *     only strings: VARCHAR; only objects and arrays: JSON</li>
+ * <li>the strings "true" and "false" count as booleans while nothing else shares the field: Pinot 0.11's JSON
+ *     decoder stores every boolean of a message as that text, so a boolean column arrives as such strings; a field
+ *     that also holds other strings is VARCHAR</li>
  * <li>an object or array mixed with anything else: JSON (a scalar is valid JSON); other mixes: VARCHAR (every
  *     scalar reads as its text)</li>
  * <li>integers beyond 64 bits count as strings (VARCHAR keeps their digits); a field only ever null is VARCHAR</li>
@@ -36,6 +39,7 @@ public final class SampleTypeInference
     private static final int BOOLEAN_KIND = 4;
     private static final int STRING = 8;
     private static final int CONTAINER = 16;
+    private static final int BOOLEAN_TEXT = 32;
 
     private final Type jsonType;
 
@@ -80,6 +84,9 @@ public final class SampleTypeInference
         if (value.isNumber()) {
             return FRACTIONAL;
         }
+        if (value.isTextual() && (value.textValue().equals("true") || value.textValue().equals("false"))) {
+            return BOOLEAN_TEXT;
+        }
         return STRING;
     }
 
@@ -91,7 +98,8 @@ public final class SampleTypeInference
         return switch (kinds) {
             case INTEGRAL -> BIGINT;
             case FRACTIONAL, INTEGRAL | FRACTIONAL -> DOUBLE;
-            case BOOLEAN_KIND -> BOOLEAN;
+            // the boolean decoder reads the strings "true" and "false" as well
+            case BOOLEAN_KIND, BOOLEAN_TEXT, BOOLEAN_KIND | BOOLEAN_TEXT -> BOOLEAN;
             default -> VARCHAR;
         };
     }

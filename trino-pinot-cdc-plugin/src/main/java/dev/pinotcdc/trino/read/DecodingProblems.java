@@ -8,12 +8,14 @@ import io.trino.spi.metrics.Metric;
 import io.trino.spi.metrics.Metrics;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_INVALID_VALUE;
 import static java.lang.String.format;
 import static java.util.Locale.ENGLISH;
 import static java.util.Objects.requireNonNull;
+import static java.util.stream.Collectors.joining;
 
 /**
  * Values that could not be shown as data. In lenient mode they become NULL and are counted here; the counts reach
@@ -45,12 +47,18 @@ final class DecodingProblems
         counts.merge(problem.reason(), 1L, Long::sum);
     }
 
-    void sourceIsMalformed(String problem)
+    /**
+     * @param columns the columns that read fields of the malformed document: the ones left without a value
+     */
+    void sourceIsMalformed(List<String> columns, String problem)
     {
         if (strict) {
             throw new TrinoException(PINOT_CDC_INVALID_VALUE, format(
-                    "Pinot table '%s': the source column holds malformed JSON: %s (session property strict_decoding=false returns NULL instead)",
-                    pinotTable, problem));
+                    "Pinot table '%s': a row's source JSON is malformed, so column%s %s cannot be read: %s (session property strict_decoding=false returns NULL instead)",
+                    pinotTable,
+                    columns.size() == 1 ? "" : "s",
+                    columns.stream().map(column -> "'" + column + "'").collect(joining(", ")),
+                    problem));
         }
         malformedSourceRows++;
     }

@@ -26,6 +26,7 @@ final class RowDecoder
     private static final ObjectReader JSON_READER = CdcJson.objectMapper().reader();
 
     private final List<OutputColumn> columns;
+    private final List<String> sourceFieldColumns;
     private final int sourceCell;
     private final DecodingProblems problems;
     private final PageBuilder pageBuilder;
@@ -36,6 +37,10 @@ final class RowDecoder
     RowDecoder(List<? extends OutputColumn> columns, int sourceCell, DecodingProblems problems)
     {
         this.columns = List.copyOf(columns);
+        this.sourceFieldColumns = this.columns.stream()
+                .filter(column -> column instanceof ColumnReader reader && reader.cell() < 0)
+                .map(OutputColumn::name)
+                .collect(toImmutableList());
         this.sourceCell = sourceCell;
         this.problems = requireNonNull(problems, "problems is null");
         this.pageBuilder = new PageBuilder(this.columns.stream().map(OutputColumn::type).collect(toImmutableList()));
@@ -83,7 +88,7 @@ final class RowDecoder
             return cell;
         }
         if (!cell.isTextual()) {
-            problems.sourceIsMalformed("expected a JSON object, found " + cell.getNodeType());
+            problems.sourceIsMalformed(sourceFieldColumns, "expected a JSON object, found " + cell.getNodeType());
             return null;
         }
         String text = cell.textValue();
@@ -94,13 +99,13 @@ final class RowDecoder
                 return null;
             }
             if (!parsed.isObject()) {
-                problems.sourceIsMalformed("expected a JSON object, found " + parsed.getNodeType());
+                problems.sourceIsMalformed(sourceFieldColumns, "expected a JSON object, found " + parsed.getNodeType());
                 return null;
             }
             return parsed;
         }
         catch (JsonProcessingException e) {
-            problems.sourceIsMalformed(e.getOriginalMessage());
+            problems.sourceIsMalformed(sourceFieldColumns, e.getOriginalMessage());
             return null;
         }
     }
@@ -110,8 +115,11 @@ final class RowDecoder
      *
      * @param cell the cell of the row holding the value, or -1 for a field of the source document
      * @param sourcePath for a field of the source document, the keys leading to it
+     * @param nullCell the cell holding Pinot's {@code ISNULL(column)} for a native column, or -1: Pinot 0.11 answers a
+     *         missing value with the column's stand-in default ({@code -2147483648}, {@code "null"}, {@code 0} ...), and
+     *         only its null vector, which {@code ISNULL} reads, tells the two apart
      */
-    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted)
+    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell)
             implements OutputColumn
     {
         ColumnReader
@@ -124,23 +132,34 @@ final class RowDecoder
 
         static ColumnReader ofCell(String name, int cell, FieldDecoder decoder)
         {
-            return new ColumnReader(name, cell, List.of(), decoder, ExtractedText.NONE);
+            return new ColumnReader(name, cell, List.of(), decoder, ExtractedText.NONE, -1);
         }
 
         /** A cell Pinot extracted from the source JSON as text, with {@link ExtractedText#ABSENT} for a missing value. */
         static ColumnReader ofExtractedCell(String name, int cell, FieldDecoder decoder, boolean wholeNumber)
         {
-            return new ColumnReader(name, cell, List.of(), decoder, wholeNumber ? ExtractedText.WHOLE_NUMBER : ExtractedText.TEXT);
+            return new ColumnReader(name, cell, List.of(), decoder, wholeNumber ? ExtractedText.WHOLE_NUMBER : ExtractedText.TEXT, -1);
+        }
+
+        /**
+         * A native column whose missing values the answer marks in cell {@code nullCell} ({@code ISNULL(column)}).
+         */
+        static ColumnReader ofNullableCell(String name, int cell, int nullCell, FieldDecoder decoder)
+        {
+            return new ColumnReader(name, cell, List.of(), decoder, ExtractedText.NONE, nullCell);
         }
 
         static ColumnReader ofSourceField(String name, List<String> path, FieldDecoder decoder)
         {
-            return new ColumnReader(name, -1, path, decoder, ExtractedText.NONE);
+            return new ColumnReader(name, -1, path, decoder, ExtractedText.NONE, -1);
         }
 
         JsonNode read(JsonNode cells, JsonNode source)
         {
             if (cell >= 0) {
+                if (nullCell >= 0 && isTrue(cells.get(nullCell))) {
+                    return null;
+                }
                 return extracted.toValue(cells.get(cell));
             }
             JsonNode node = source;
@@ -151,6 +170,12 @@ final class RowDecoder
                 node = node.get(key);
             }
             return node;
+        }
+
+        private static boolean isTrue(JsonNode indicator)
+        {
+            // a BOOLEAN result: true, or the text "true" or 1 where a broker renders booleans so
+            return indicator != null && indicator.asBoolean(false);
         }
 
         @Override
