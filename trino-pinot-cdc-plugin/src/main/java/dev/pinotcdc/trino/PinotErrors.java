@@ -24,7 +24,12 @@ public final class PinotErrors
 
     public static TrinoException toTrinoException(PinotClientException e)
     {
-        return new TrinoException(errorCode(e), e.getMessage(), e);
+        String message = e.getMessage();
+        if (e instanceof PinotQueryException && message.contains("NumberFormatException")) {
+            // a filter pushed into Pinot extracted a JSON field as a number, and a stored value is not one
+            message += ". A stored value of a filtered source field is not a number; SET SESSION pinot_cdc.pushdown_enabled = false reads such values as NULL in Trino instead";
+        }
+        return new TrinoException(errorCode(e), message, e);
     }
 
     private static ErrorCodeSupplier errorCode(PinotClientException e)

@@ -12,6 +12,7 @@ import dev.pinotcdc.trino.query.PinotFilterTranslator;
 import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.ScanPlan;
 import dev.pinotcdc.trino.cdc.TableShape;
+import io.airlift.log.Logger;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.AggregateFunction;
@@ -45,6 +46,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_METADATA;
+import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
@@ -53,6 +57,8 @@ import static java.util.Objects.requireNonNull;
 public class PinotCdcMetadata
         implements ConnectorMetadata
 {
+    private static final Logger log = Logger.get(PinotCdcMetadata.class);
+
     private final PinotTableCatalog catalog;
     private final CdcLayout layout;
     private final int maxRowsPerBrokerQuery;
@@ -125,6 +131,7 @@ public class PinotCdcMetadata
                 .map(table -> List.of(new SchemaTableName(prefix.getSchema().orElse(SCHEMA_NAME), table)))
                 .orElseGet(() -> listTables(session, prefix.getSchema()));
         ImmutableList.Builder<TableColumnsMetadata> columns = ImmutableList.builder();
+        boolean oneTable = prefix.getTable().isPresent();
         for (SchemaTableName tableName : tables) {
             try {
                 catalog.getTable(tableName).ifPresent(table ->
@@ -132,6 +139,13 @@ public class PinotCdcMetadata
             }
             catch (TableNotFoundException e) {
                 // dropped between listing and describing
+            }
+            catch (TrinoException e) {
+                // one table's problem must not hide every other table's columns from tools that list them all
+                if (oneTable || !isProblemOfOneTable(e)) {
+                    throw e;
+                }
+                log.warn("Leaving table %s out of the column listing: %s", tableName, e.getMessage());
             }
         }
         return columns.build().iterator();
@@ -275,6 +289,13 @@ public class PinotCdcMetadata
         }
         // Trino still sorts the rows it gets, and ties at the cut may be broken differently: the top-N is not guaranteed
         return Optional.of(new TopNApplicationResult<>(table.withTopN(topCount, sort.build()), false, false));
+    }
+
+    private static boolean isProblemOfOneTable(TrinoException e)
+    {
+        return e.getErrorCode().equals(PINOT_CDC_AMBIGUOUS_TABLE.toErrorCode())
+                || e.getErrorCode().equals(PINOT_CDC_BAD_TABLE_DEFINITION.toErrorCode())
+                || e.getErrorCode().equals(PINOT_CDC_BAD_METADATA.toErrorCode());
     }
 
     private static boolean isKeyColumn(PinotCdcTableHandle table, ColumnHandle column)

@@ -178,6 +178,12 @@ public final class PinotFilterTranslator
             // JSONEXTRACTSCALAR would fail the whole query on a row with a null source, and nothing can guard it
             return Optional.empty();
         }
+        // Trino reads as NULL what Pinot sees as present: Debezium's placeholder for an unchanged TOASTed value, and
+        // any stored value that does not fit the column. So IS NULL, IS NOT NULL and domains that take in NULLs stay
+        // in Trino, and text is matched only by its values (=, IN), which neither the placeholder nor a misfit equals.
+        if (nullAllowed || valuesAll || (form instanceof StoredForm.Text && !(values.orElse(null) instanceof StoredValueSet.TextValues))) {
+            return Optional.empty();
+        }
 
         List<PinotFilter> disjuncts = new ArrayList<>();
         if (valuesAll) {
@@ -212,13 +218,6 @@ public final class PinotFilterTranslator
         Optional<List<String>> included = set.jsonMatchValues();
         if (included.isPresent()) {
             return Optional.of(jsonMatch(sourceColumn, new JsonMatchPredicate.ValueIn(path, included.get(), false)));
-        }
-        Optional<List<String>> excluded = set.jsonMatchExcludedValues();
-        if (excluded.isPresent()) {
-            // Pinot answers <> and NOT IN by flipping the matching documents, which takes in those lacking the field
-            return Optional.of(PinotFilter.and(List.of(
-                    jsonMatch(sourceColumn, new JsonMatchPredicate.ValueIn(path, excluded.get(), true)),
-                    jsonMatch(sourceColumn, new JsonMatchPredicate.IsNull(path, true)))));
         }
         return Optional.empty();
     }

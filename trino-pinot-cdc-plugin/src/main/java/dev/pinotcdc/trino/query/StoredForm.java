@@ -68,8 +68,8 @@ sealed interface StoredForm
 
     /**
      * Text. {@code orderable}: VARCHAR, where Pinot's String.compareTo (UTF-16 order) agrees with Trino's code point
-     * order as long as the bounds hold no character at or above U+D800. UUID (Debezium writes the canonical lower-case
-     * form) and BOOLEAN (compared as 'true' / 'false') only take equality.
+     * order as long as the bounds hold no character at or above U+D800. BOOLEAN (compared as 'true' / 'false') only
+     * takes equality.
      */
     record Text(Type type, boolean orderable)
             implements StoredForm
@@ -77,7 +77,6 @@ sealed interface StoredForm
         String toText(Object value)
         {
             return switch (type) {
-                case UuidType _ -> UuidType.trinoUuidToJavaUuid((Slice) value).toString();
                 case BooleanType _ -> Boolean.toString((Boolean) value);
                 default -> ((Slice) value).toStringUtf8();
             };
@@ -123,7 +122,9 @@ sealed interface StoredForm
             return encoding == FieldEncoding.NATIVE ? Optional.of(new Text(type, true)) : Optional.empty();
         }
         if (type == UuidType.UUID) {
-            return encoding == FieldEncoding.UUID_STRING || encoding == FieldEncoding.NATIVE ? Optional.of(new Text(type, false)) : Optional.empty();
+            // a UUID equals its text only in one spelling; stored text may be upper case (a definition file can map
+            // any text to UUID), so Trino compares UUIDs
+            return Optional.empty();
         }
         if (type == BooleanType.BOOLEAN) {
             return encoding == FieldEncoding.NATIVE ? Optional.of(new Text(type, false)) : Optional.empty();

@@ -106,17 +106,6 @@ sealed interface StoredValueSet
         return Optional.ofNullable(texts).filter(values -> values.stream().allMatch(JsonMatchPredicate::isWritableValue));
     }
 
-    /** The excluded values as text, when the set is "anything but these values". */
-    default Optional<List<String>> jsonMatchExcludedValues()
-    {
-        List<String> texts = switch (this) {
-            case Numbers numbers -> excludedNumbers(numbers).map(values -> values.stream().map(Object::toString).toList()).orElse(null);
-            case TextExcluded excluded -> excluded.values();
-            default -> null;
-        };
-        return Optional.ofNullable(texts).filter(values -> values.stream().allMatch(JsonMatchPredicate::isWritableValue));
-    }
-
     /** The filter on {@code value} that holds exactly for the stored values of this set (non-empty). */
     default PinotFilter toFilter(PinotExpression value)
     {
