@@ -176,18 +176,18 @@ public final class PinotCdcDemo
 
     private <T> T step(String description, Supplier<T> action)
     {
-        out.printf("  %s ... ", description);
-        out.flush();
+        // a line of its own: the parts may print while they start
+        out.printf("  %s ...%n", description);
         long start = System.nanoTime();
         T result;
         try {
             result = action.get();
         }
         catch (RuntimeException | Error e) {
-            out.println("FAILED");
+            out.printf("    failed after %.1f s%n", (System.nanoTime() - start) / 1e9);
             throw e;
         }
-        out.printf("%.1f s%n", (System.nanoTime() - start) / 1e9);
+        out.printf("    ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
         return result;
     }
 
@@ -379,8 +379,8 @@ public final class PinotCdcDemo
 
     public static void main(String[] args)
     {
-        // the parts log at INFO through java.util.logging; the demo prints its own progress
-        Logger.getLogger("").setLevel(Level.WARNING);
+        // the parts log through java.util.logging; the demo prints its own progress, and failures reach it as exceptions
+        Logger.getLogger("").setLevel(Level.SEVERE);
         Settings settings;
         try {
             settings = DemoArguments.parse(args, Path.of(System.getProperty("pinotcdc.demo.work.dir", "target/demo")));
