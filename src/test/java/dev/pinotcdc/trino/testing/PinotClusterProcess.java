@@ -99,6 +99,11 @@ final class PinotClusterProcess
         return endpoints;
     }
 
+    long pid()
+    {
+        return process.pid();
+    }
+
     Path logFile()
     {
         return logFile;

@@ -20,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * }</pre>
  */
 public final class PinotTestCluster
+        implements AutoCloseable
 {
     private static final AtomicLong TABLE_NAMES = new AtomicLong();
 
@@ -60,12 +61,16 @@ public final class PinotTestCluster
                 throw e;
             }
             PinotTestCluster cluster = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop, "pinot-test-cluster-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "pinot-test-cluster-stop"));
         }
         return shared;
     }
 
-    private static PinotTestCluster start(Path baseDirectory)
+    /**
+     * A cluster of its own, for a program that stops it itself with {@link #close()} (its data goes, its log
+     * stays under {@code baseDirectory}). The child JVM also stops when this JVM dies.
+     */
+    public static PinotTestCluster start(Path baseDirectory)
     {
         long startNanos = System.nanoTime();
         try {
@@ -126,6 +131,14 @@ public final class PinotTestCluster
     }
 
     /**
+     * The process id of the cluster's JVM.
+     */
+    public long pid()
+    {
+        return process.pid();
+    }
+
+    /**
      * From launching the JVM to the first answered broker query.
      */
     public Duration startTime()
@@ -141,7 +154,8 @@ public final class PinotTestCluster
         return process.logFile();
     }
 
-    private void stop()
+    @Override
+    public void close()
     {
         kafka.close();
         process.close();

@@ -71,7 +71,7 @@ class TestTrinoServerInstallation
         try (Stream<Path> jars = Files.list(pinotPlugin)) {
             // the tarball stores shared jars as hard links: an unpack that loses them leaves empty files
             assertThat(jars.filter(jar -> jar.getFileName().toString().endsWith(".jar")))
-                    .anyMatch(jar -> jar.getFileName().toString().equals("io.trino_trino-pinot-476.jar"))
+                    .anyMatch(jar -> jar.getFileName().toString().equals("io.trino_trino-pinot-" + TrinoArtifacts.trinoVersion() + ".jar"))
                     .allMatch(jar -> jar.toFile().length() > 0);
         }
     }

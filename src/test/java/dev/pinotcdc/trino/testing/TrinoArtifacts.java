@@ -49,10 +49,11 @@ public record TrinoArtifacts(
 
     public static TrinoArtifacts fromBuild()
     {
+        String version = trinoVersion();
         return new TrinoArtifacts(
-                location("pinotcdc.trino.server.tarball", System.getProperty("user.home") + "/.m2/repository/io/trino/trino-server/476/trino-server-476.tar.gz"),
+                location("pinotcdc.trino.server.tarball", System.getProperty("user.home") + "/.m2/repository/io/trino/trino-server/%s/trino-server-%s.tar.gz".formatted(version, version)),
                 location("pinotcdc.trino.server.unpack.dir", "target/trino-server"),
-                location("pinotcdc.trino.cli.jar", "target/trino-cli/trino-cli-476-executable.jar"),
+                location("pinotcdc.trino.cli.jar", "target/trino-cli/trino-cli-%s-executable.jar".formatted(version)),
                 location("pinotcdc.plugin.zip", "../../trino-pinot-cdc-plugin/target/trino-pinot-cdc-plugin-0.1.0-SNAPSHOT.zip"),
                 location("pinotcdc.plugin.dir", "../../trino-pinot-cdc-plugin/target/trino-pinot-cdc-plugin-0.1.0-SNAPSHOT"),
                 location("pinotcdc.trino.work.dir", "target/trino-servers"),
@@ -62,6 +63,14 @@ public record TrinoArtifacts(
     /**
      * The unpacked trino-server-NNN directory (bin, lib, plugin), unpacked by the first caller of the build.
      */
+    /**
+     * The Trino version the build selected ({@code trino.version} in the root pom).
+     */
+    public static String trinoVersion()
+    {
+        return System.getProperty("pinotcdc.trino.version", "476");
+    }
+
     public Path serverDistribution()
     {
         return TrinoServerTarball.unpackOnce(serverTarball, serverUnpackDirectory);
@@ -101,8 +110,8 @@ public record TrinoArtifacts(
         int version = javaFeatureVersion(javaHome)
                 .orElseThrow(() -> new IllegalStateException("Not a JDK (no readable 'release' file): " + javaHome));
         if (version < MINIMUM_SERVER_JAVA_VERSION) {
-            throw new IllegalStateException("Trino 476 needs Java %s or newer, %s is Java %s: set -Dpinotcdc.trino.java.home"
-                    .formatted(MINIMUM_SERVER_JAVA_VERSION, javaHome, version));
+            throw new IllegalStateException("Trino %s needs Java %s or newer, %s is Java %s: set -Dpinotcdc.trino.java.home"
+                    .formatted(trinoVersion(), MINIMUM_SERVER_JAVA_VERSION, javaHome, version));
         }
         return javaHome;
     }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,8 +82,9 @@ public final class TrinoServer
      * Ready means a query works: the HTTP port opens long before start-up ends (queries fail with "Trino server
      * is still initializing" until then), and every catalog of the installation loaded.
      */
-    void awaitReady(Duration timeout, Set<String> catalogs)
+    void awaitReady(Duration timeout, Set<String> catalogs, Optional<String> readinessQuery)
     {
+        long deadline = System.nanoTime() + timeout.toNanos();
         awaitSelectOne(timeout);
         // with dynamic catalog management a catalog that fails to load does not stop the server
         Set<String> missing = new TreeSet<>(catalogs);
@@ -104,6 +106,39 @@ public final class TrinoServer
         if (!missing.isEmpty()) {
             throw startFailure("The Trino server did not load the catalogs " + missing, null);
         }
+        readinessQuery.ifPresent(sql -> awaitScansScheduled(sql, deadline));
+    }
+
+    /**
+     * With static catalogs, a scan fails with "No nodes available to run query" until the node's announcement of
+     * its catalogs has reached the scheduler, seconds after queries of system tables already work.
+     */
+    private void awaitScansScheduled(String sql, long deadline)
+    {
+        while (true) {
+            try (Connection connection = connect();
+                    Statement statement = connection.createStatement();
+                    ResultSet resultSet = statement.executeQuery(sql)) {
+                while (resultSet.next()) {
+                    // drained: the query must run to its end
+                }
+                return;
+            }
+            catch (SQLException e) {
+                if (!isNoNodesAvailable(e)) {
+                    throw startFailure("The Trino server failed the readiness query " + sql, e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw startFailure("The Trino server still had no nodes for the readiness query " + sql, e);
+                }
+            }
+            sleep(Duration.ofMillis(250));
+        }
+    }
+
+    public static boolean isNoNodesAvailable(SQLException e)
+    {
+        return String.valueOf(e.getMessage()).contains("No nodes available to run query");
     }
 
     private void awaitSelectOne(Duration timeout)

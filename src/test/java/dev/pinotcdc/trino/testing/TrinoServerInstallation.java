@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,8 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -56,6 +61,10 @@ public final class TrinoServerInstallation
     private final Map<String, Path> plugins;
     private final Set<String> bundledPlugins;
     private final Map<String, Map<String, String>> catalogs;
+    private final Map<String, String> catalogFiles;
+    private final boolean staticCatalogs;
+    private final Optional<String> readinessQuery;
+    private final OptionalInt httpPort;
     private final Map<String, String> configProperties;
     private final String maxHeap;
     private final List<String> jvmOptions;
@@ -68,6 +77,10 @@ public final class TrinoServerInstallation
         this.plugins = Map.copyOf(builder.plugins);
         this.bundledPlugins = Set.copyOf(builder.bundledPlugins);
         this.catalogs = Map.copyOf(builder.catalogs);
+        this.catalogFiles = Map.copyOf(builder.catalogFiles);
+        this.staticCatalogs = builder.staticCatalogs;
+        this.readinessQuery = builder.readinessQuery;
+        this.httpPort = builder.httpPort;
         this.configProperties = Map.copyOf(builder.configProperties);
         this.maxHeap = builder.maxHeap;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
@@ -86,13 +99,16 @@ public final class TrinoServerInstallation
 
     public Set<String> catalogNames()
     {
-        return catalogs.keySet();
+        Set<String> names = new TreeSet<>(catalogs.keySet());
+        names.addAll(catalogFiles.keySet());
+        return names;
     }
 
     /**
      * Installs into a new directory under the work directory and starts the server with {@code bin/launcher run},
-     * returning once it answers {@code SELECT 1}. Free ports are picked before the server binds them, so a port
-     * taken in between is retried with another one.
+     * returning once it answers {@code SELECT 1} (and the readiness query, if one was given). Free ports are picked
+     * before the server binds them, so a port taken in between is retried with another one; a port chosen with
+     * {@link Builder#withHttpPort} is not.
      */
     public TrinoServer start()
     {
@@ -101,16 +117,16 @@ public final class TrinoServerInstallation
         Path directory = install();
         TrinoCli cliTemplate = TrinoCli.of(artifacts);
         for (int attempt = 1; ; attempt++) {
-            int httpPort = freeLoopbackPort();
-            writeConfigProperties(directory, httpPort);
-            TrinoServer server = TrinoServer.launch(directory, httpPort, javaHome, cliTemplate);
+            int port = httpPort.orElseGet(TrinoServerInstallation::freeLoopbackPort);
+            writeConfigProperties(directory, port);
+            TrinoServer server = TrinoServer.launch(directory, port, javaHome, cliTemplate);
             try {
-                server.awaitReady(startTimeout, catalogs.keySet());
+                server.awaitReady(startTimeout, catalogNames(), readinessQuery);
                 System.out.printf("Trino server %s answers on %s, %.1f s after install began%n", directory.getFileName(), server.uri(), (System.nanoTime() - start) / 1e9);
                 return server;
             }
             catch (TrinoServerStartException e) {
-                if (attempt < START_ATTEMPTS && e.portInUse()) {
+                if (attempt < START_ATTEMPTS && e.portInUse() && httpPort.isEmpty()) {
                     server.stop();
                     continue;
                 }
@@ -148,6 +164,9 @@ public final class TrinoServerInstallation
             for (Map.Entry<String, Map<String, String>> catalog : catalogs.entrySet()) {
                 Files.writeString(catalogDirectory.resolve(catalog.getKey() + ".properties"), propertiesText(catalog.getValue()));
             }
+            for (Map.Entry<String, String> catalogFile : catalogFiles.entrySet()) {
+                Files.writeString(catalogDirectory.resolve(catalogFile.getKey() + ".properties"), catalogFile.getValue());
+            }
             return directory;
         }
         catch (IOException e) {
@@ -173,11 +192,14 @@ public final class TrinoServerInstallation
         properties.put("node-scheduler.include-coordinator", "true");
         properties.put("http-server.http.port", Integer.toString(httpPort));
         properties.put("discovery.uri", "http://127.0.0.1:" + httpPort);
-        // With static catalogs (the default) the scheduler learns which node serves a catalog from the node's
-        // announcement, which reaches it seconds after SELECT 1 already works: a table scan then fails with "No
-        // nodes available to run query". Dynamic catalogs run every catalog on every node, which a single node
-        // does anyway; catalogs still come from etc/catalog, and tests may CREATE CATALOG variants without a restart.
-        properties.put("catalog.management", "dynamic");
+        // With static catalogs (Trino's default, and what users run) the scheduler learns which node serves a
+        // catalog from the node's announcement, which reaches it up to about 8 s after SELECT 1 already works: a
+        // table scan then fails with "No nodes available to run query". Dynamic catalogs run every catalog on every
+        // node, which a single node does anyway; catalogs still come from etc/catalog, and tests may CREATE CATALOG
+        // variants without a restart. Installations that keep the stock setting wait with a readiness query instead.
+        if (!staticCatalogs) {
+            properties.put("catalog.management", "dynamic");
+        }
         // the HTTP request log would only fill the disk
         properties.put("http-server.log.enabled", "false");
         properties.putAll(configProperties);
@@ -295,6 +317,10 @@ public final class TrinoServerInstallation
         private final Map<String, Path> plugins = new LinkedHashMap<>();
         private final Set<String> bundledPlugins = new LinkedHashSet<>();
         private final Map<String, Map<String, String>> catalogs = new LinkedHashMap<>();
+        private final Map<String, String> catalogFiles = new LinkedHashMap<>();
+        private boolean staticCatalogs;
+        private Optional<String> readinessQuery = Optional.empty();
+        private OptionalInt httpPort = OptionalInt.empty();
         private final Map<String, String> configProperties = new LinkedHashMap<>();
         private String maxHeap = "1G";
         private final List<String> jvmOptions = new ArrayList<>();
@@ -358,6 +384,60 @@ public final class TrinoServerInstallation
                 throw new IllegalArgumentException("Catalog %s has no connector.name".formatted(name));
             }
             catalogs.put(name, Map.copyOf(properties));
+            return this;
+        }
+
+        /**
+         * Writes etc/catalog/{name}.properties with exactly this text, comments and all, as a user who copied and
+         * edited a catalog file has it.
+         */
+        public Builder withCatalogFile(String name, String text)
+        {
+            requireName(name, CATALOG_NAME, "catalog");
+            Properties properties = new Properties();
+            try {
+                properties.load(new StringReader(text));
+            }
+            catch (IOException e) {
+                throw new IllegalArgumentException("Catalog file %s cannot be read as properties".formatted(name), e);
+            }
+            if (properties.getProperty("connector.name") == null) {
+                throw new IllegalArgumentException("Catalog file %s has no connector.name".formatted(name));
+            }
+            catalogFiles.put(name, text);
+            return this;
+        }
+
+        /**
+         * Keeps Trino's default static catalog management, as a stock etc/config.properties has it. Give a
+         * {@link #withReadinessQuery readiness query} that scans a table: for a few seconds after start-up scans
+         * fail with "No nodes available to run query".
+         */
+        public Builder withStaticCatalogs()
+        {
+            this.staticCatalogs = true;
+            return this;
+        }
+
+        /**
+         * A query the server must answer before it counts as started; it is retried while it fails with "No nodes
+         * available to run query", and any other failure fails the start.
+         */
+        public Builder withReadinessQuery(String sql)
+        {
+            this.readinessQuery = Optional.of(requireNonNull(sql, "sql is null"));
+            return this;
+        }
+
+        /**
+         * Binds this port instead of a free one; a port in use then fails the start.
+         */
+        public Builder withHttpPort(int port)
+        {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("Invalid HTTP port: " + port);
+            }
+            this.httpPort = OptionalInt.of(port);
             return this;
         }
 
