@@ -8,7 +8,6 @@ import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -103,8 +102,6 @@ final class TestPinotCdcPlainTable
     }
 
     @Test
-    @Disabled("Pinot 0.11 answers a missing value with the column's stand-in default (-2147483648, -Infinity, 1970-01-01, JSON 'null' ...): " +
-            "ScanPlan must select ISNULL(column) beside each native column and read it with RowDecoder.ColumnReader.ofNullableCell")
     void testMissingValuesAreNull()
     {
         assertThat(assertions.query("""

@@ -13,7 +13,6 @@ import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -173,8 +172,6 @@ final class TestPinotCdcTableDefinitionFile
     }
 
     @Test
-    @Disabled("StoredForm pushes UUID equality as the lower-case text; a definition file may map any string column to UUID, " +
-            "and the row holds 'B0EEBC99-...': Pinot finds no row, Trino finds one")
     void testUuidEqualityFindsUpperCaseStoredUuids()
     {
         assertSameRowsBothWays(List.of("uid = UUID 'b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a22'"));
@@ -209,7 +206,6 @@ final class TestPinotCdcTableDefinitionFile
     }
 
     @Test
-    @Disabled("PinotCdcMetadata.streamTableColumns lets the definition error of one table fail the listing of every table's columns")
     void testMalformedFileDoesNotHideTheOtherTablesColumns()
             throws IOException
     {

@@ -37,6 +37,7 @@ import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -59,6 +60,8 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
 {
     /** Every Pinot table has this virtual column: a document's number within its segment. */
     private static final String DOC_ID_COLUMN = "$docId";
+    /** Marks a cell that holds ISNULL(column) rather than the column; no Pinot column name starts with a NUL character. */
+    private static final String NULL_MARKER_PREFIX = "\0isnull:";
 
     public ScanPlan
     {
@@ -82,6 +85,12 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
                 }
                 readers.add(ColumnReader.ofSourceField(column.name(), column.sourcePath(), decoder));
             }
+            else if (table.shape() == TableShape.PLAIN) {
+                // Pinot 0.11 answers a missing value with the column's stand-in default; only ISNULL reads its null vector
+                int cell = cellOf(cells, column.pinotColumn());
+                int nullCell = cellOf(cells, nullMarker(column.pinotColumn()));
+                readers.add(ColumnReader.ofNullableCell(column.name(), cell, nullCell, decoder));
+            }
             else {
                 readers.add(ColumnReader.ofCell(column.name(), cellOf(cells, column.pinotColumn()), decoder));
             }
@@ -99,7 +108,9 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         }
 
         PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
-        cells.forEach(cell -> query.select(new ColumnReference(cell)));
+        cells.forEach(cell -> query.select(cell.startsWith(NULL_MARKER_PREFIX)
+                ? FunctionCall.of("ISNULL", new ColumnReference(cell.substring(NULL_MARKER_PREFIX.length())))
+                : new ColumnReference(cell)));
 
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
@@ -253,11 +264,21 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         JsonSourceCapabilities source = sourceCapabilities(table);
         FilterTranslation constraint = PinotFilterTranslator.translate(filterForm(table.constraint()), source);
         constraint.filter().ifPresent(filters::add);
+        if (table.shape() == TableShape.PLAIN) {
+            // a missing value holds the column's stand-in default, which a pushed range could match: only present values may
+            constraint.pushed().getDomains().orElse(Map.of()).keySet().forEach(column ->
+                    filters.add(new PinotFilter.IsNull(new ColumnReference(((PinotCdcColumnHandle) column).pinotColumn()), true)));
+        }
         for (PrefixMatch match : table.prefixMatches()) {
             filters.add(PinotFilterTranslator.prefixFilter(new PrefixMatch(match.column().filterForm(), match.prefix()), source).orElseThrow());
         }
         partitionFilter(table, split).ifPresent(filters::add);
         return new Filters(filters.isEmpty() ? Optional.empty() : Optional.of(PinotFilter.and(filters)), constraint.contradiction());
+    }
+
+    private static String nullMarker(String pinotColumn)
+    {
+        return NULL_MARKER_PREFIX + pinotColumn;
     }
 
     /**
