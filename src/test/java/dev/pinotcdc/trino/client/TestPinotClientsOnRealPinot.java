@@ -86,7 +86,7 @@ class TestPinotClientsOnRealPinot
                 new PinotColumn("source", PinotDataType.JSON, true, Role.DIMENSION),
                 new PinotColumn("op", PinotDataType.STRING, true, Role.DIMENSION),
                 new PinotColumn("lsn", PinotDataType.LONG, true, Role.DIMENSION),
-                new PinotColumn("ts_ms", PinotDataType.LONG, true, Role.DATE_TIME));
+                new PinotColumn("ts_ms", PinotDataType.LONG, true, Role.DATE_TIME, Optional.of("1:MILLISECONDS:EPOCH")));
         assertThat(schema.unsupportedColumns()).isEmpty();
     }
 

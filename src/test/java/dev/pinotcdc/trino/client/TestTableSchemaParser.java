@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinotcdc.trino.client.PinotColumn.Role;
 import org.junit.jupiter.api.Test;
 
+import java.util.Optional;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -73,8 +75,8 @@ class TestTableSchemaParser
                 new PinotColumn("payload", PinotDataType.BYTES, true, Role.DIMENSION),
                 new PinotColumn("amount", PinotDataType.BIG_DECIMAL, true, Role.METRIC),
                 new PinotColumn("quantity", PinotDataType.INT, true, Role.METRIC),
-                new PinotColumn("ts_ms", PinotDataType.LONG, true, Role.DATE_TIME),
-                new PinotColumn("created_at", PinotDataType.TIMESTAMP, true, Role.DATE_TIME));
+                new PinotColumn("ts_ms", PinotDataType.LONG, true, Role.DATE_TIME, Optional.of("1:MILLISECONDS:EPOCH")),
+                new PinotColumn("created_at", PinotDataType.TIMESTAMP, true, Role.DATE_TIME, Optional.of("1:MILLISECONDS:TIMESTAMP")));
         assertThat(schema.column("tags")).map(PinotColumn::singleValue).contains(false);
     }
 

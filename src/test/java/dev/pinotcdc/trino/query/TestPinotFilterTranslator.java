@@ -448,12 +448,12 @@ final class TestPinotFilterTranslator
 
     private static PinotCdcColumnHandle nativeColumn(String name, Type type, FieldEncoding encoding)
     {
-        return new PinotCdcColumnHandle(name, type, name, List.of(), encoding, OptionalInt.empty(), Optional.empty(), false, Optional.empty());
+        return new PinotCdcColumnHandle(name, type, name, List.of(), encoding, OptionalInt.empty(), Optional.empty(), true, false, Optional.empty());
     }
 
     private static PinotCdcColumnHandle field(String name, Type type, FieldEncoding encoding, String... path)
     {
         List<String> keys = path.length == 0 ? List.of(name) : List.of(path);
-        return new PinotCdcColumnHandle(name, type, "source", keys, encoding, OptionalInt.empty(), Optional.empty(), false, Optional.empty());
+        return new PinotCdcColumnHandle(name, type, "source", keys, encoding, OptionalInt.empty(), Optional.empty(), true, false, Optional.empty());
     }
 }

@@ -39,7 +39,8 @@ public final class AggregationPushdown
         if (!filterForm.isSourceField()) {
             return isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN || isEpoch(filterForm.encoding()) || filterForm.encoding() == FieldEncoding.PINOT_TIMESTAMP;
         }
-        if (!filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
+        // a definition file or inference may type values that do not decode: Trino reads them as NULL, Pinot would not
+        if (!filterForm.schemaTyped() || !filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
             return false;
         }
         return switch (filterForm.encoding()) {
@@ -68,7 +69,7 @@ public final class AggregationPushdown
             return Optional.empty();
         }
         PinotCdcColumnHandle filterForm = column.filterForm();
-        if (filterForm.isSourceField() && !filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
+        if (filterForm.isSourceField() && (!filterForm.schemaTyped() || !filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey))) {
             return Optional.empty();
         }
         Optional<AggregateKind> kind = switch (name) {

@@ -24,6 +24,8 @@ import static java.util.Objects.requireNonNull;
  * @param encoding how the value is stored (in the JSON for a source field, in the broker's answer for a native column)
  * @param storedScale the scale of a decimal-base64 value where the type does not carry it
  * @param nativeCopy for a source field the table also keeps as a native column, that column: Pinot filters on it
+ * @param schemaTyped every stored value decodes: the type comes from Pinot's schema or Debezium's value schema, not
+ *         from a definition file or inference (Pinot may then aggregate the stored values as they are)
  */
 public record PinotCdcColumnHandle(
         String name,
@@ -33,6 +35,7 @@ public record PinotCdcColumnHandle(
         FieldEncoding encoding,
         OptionalInt storedScale,
         Optional<NativeCopy> nativeCopy,
+        boolean schemaTyped,
         boolean hidden,
         Optional<String> comment)
         implements ColumnHandle
@@ -46,6 +49,7 @@ public record PinotCdcColumnHandle(
             @JsonProperty("encoding") FieldEncoding encoding,
             @JsonProperty("storedScale") OptionalInt storedScale,
             @JsonProperty("nativeCopy") Optional<NativeCopy> nativeCopy,
+            @JsonProperty("schemaTyped") boolean schemaTyped,
             @JsonProperty("hidden") boolean hidden,
             @JsonProperty("comment") Optional<String> comment)
     {
@@ -56,6 +60,7 @@ public record PinotCdcColumnHandle(
         this.encoding = requireNonNull(encoding, "encoding is null");
         this.storedScale = requireNonNull(storedScale, "storedScale is null");
         this.nativeCopy = requireNonNull(nativeCopy, "nativeCopy is null");
+        this.schemaTyped = schemaTyped;
         this.hidden = hidden;
         this.comment = requireNonNull(comment, "comment is null");
     }
@@ -71,7 +76,7 @@ public record PinotCdcColumnHandle(
     public PinotCdcColumnHandle filterForm()
     {
         return nativeCopy
-                .map(copy -> new PinotCdcColumnHandle(name, type, copy.column(), List.of(), copy.encoding(), OptionalInt.empty(), Optional.empty(), hidden, comment))
+                .map(copy -> new PinotCdcColumnHandle(name, type, copy.column(), List.of(), copy.encoding(), OptionalInt.empty(), Optional.empty(), schemaTyped, hidden, comment))
                 .orElse(this);
     }
 

@@ -9,6 +9,7 @@ import dev.pinotcdc.trino.cdc.NativeCopy;
 import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourcePath;
 import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.cdc.TypeOrigin;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotDataType;
@@ -104,6 +105,7 @@ public final class PinotTableDescriptionLoader
                     field.encoding(),
                     field.storedScale(),
                     nativeCopy,
+                    field.origin() == TypeOrigin.DEBEZIUM_SCHEMA,
                     false,
                     Optional.of(comment)));
         }
@@ -125,7 +127,7 @@ public final class PinotTableDescriptionLoader
     private PinotCdcColumnHandle nativeColumn(String name, PinotColumn column, boolean hidden, String comment)
     {
         NativeColumnType nativeType = NativeColumnType.of(column.dataType(), column.singleValue(), typeManager);
-        return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), Optional.empty(), hidden, Optional.of(comment));
+        return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), Optional.empty(), true, hidden, Optional.of(comment));
     }
 
     private boolean isLayoutColumn(String column)

@@ -52,6 +52,9 @@ public class PinotCdcSplitManager
         if (table.limit().isPresent() || table.aggregation().isPresent() || (table.shape() == TableShape.APPEND_ONLY_CDC && !table.integralKey())) {
             return 1;
         }
-        return isPushdownEnabled(session) ? getScanSplits(session) : 1;
+        // every split evaluates the whole filter over every document before keeping its share: a filtered scan
+        // (usually selective) is cheapest as one query, a full scan moves the most rows and gains from parallel reading
+        boolean filtered = !table.constraint().isAll() || !table.prefixMatches().isEmpty();
+        return isPushdownEnabled(session) && !filtered ? getScanSplits(session) : 1;
     }
 }

@@ -2,7 +2,9 @@ package dev.pinotcdc.trino.read;
 
 import com.google.common.collect.ImmutableList;
 import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.cdc.FieldEncoding;
 import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoders;
 import dev.pinotcdc.trino.metadata.AggregateColumnHandle;
@@ -183,7 +185,18 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         if (!filterForm.isSourceField()) {
             return new ColumnReference(filterForm.pinotColumn());
         }
-        return new JsonExtractScalar(filterForm.pinotColumn(), filterForm.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
+        JsonExtractScalar text = new JsonExtractScalar(filterForm.pinotColumn(), filterForm.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
+        if (!mayHoldUnavailableValue(filterForm)) {
+            return text;
+        }
+        // Debezium's placeholder for an unchanged TOASTed value is NULL to Trino: it joins the NULL group
+        return new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new StringLiteral(ExtractedText.ABSENT), text);
+    }
+
+    /** Values PostgreSQL can TOAST (text, numeric) may arrive as Debezium's placeholder. */
+    private static boolean mayHoldUnavailableValue(PinotCdcColumnHandle filterForm)
+    {
+        return filterForm.encoding() == FieldEncoding.DECIMAL_BASE64 || filterForm.type() instanceof VarcharType;
     }
 
     private static boolean isWholeNumberText(PinotCdcColumnHandle filterForm)
@@ -206,7 +219,7 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         if (argument.isSourceField()) {
             // Pinot 0.11 has no FILTER clause beside GROUP BY: count the present values with a CASE
             JsonExtractScalar text = new JsonExtractScalar(argument.pinotColumn(), argument.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-            PinotFilter isPresent = new PinotFilter.Comparison(text, ComparisonOperator.NOT_EQUAL, new StringLiteral(ExtractedText.ABSENT));
+            PinotFilter isPresent = new PinotFilter.In(text, List.of(new StringLiteral(ExtractedText.ABSENT), new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), true);
             present = cellOf(query, cells, FunctionCall.of("SUM", new CaseWhen(isPresent, new LongLiteral(1), new LongLiteral(0))));
         }
         boolean wholeNumber = argument.type() != DOUBLE;

@@ -1,7 +1,10 @@
 package dev.pinotcdc.trino.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.cache.Cache;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
+import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.PinotErrors;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.client.BrokerQuery;
@@ -15,9 +18,13 @@ import dev.pinotcdc.trino.query.PinotFilter;
 import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.query.StringLiteral;
+import io.trino.cache.EvictableCacheBuilder;
 
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
+import static com.google.common.base.Throwables.throwIfUnchecked;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -27,12 +34,20 @@ public final class TruncateFinder
 {
     private final PinotBrokerClient broker;
     private final CdcLayout layout;
+    private final Cache<String, OptionalLong> newestTruncates;
 
     @Inject
-    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout)
+    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");
+        // truncates are rare: like a new column, a new truncate is seen within the metadata cache time, which spares
+        // every scan a broker query
+        this.newestTruncates = EvictableCacheBuilder.newBuilder()
+                .expireAfterWrite(config.getMetadataCacheTtl().toMillis(), TimeUnit.MILLISECONDS)
+                .shareNothingWhenDisabled()
+                .maximumSize(10_000)
+                .build();
     }
 
     /**
@@ -43,7 +58,17 @@ public final class TruncateFinder
         if (!table.shape().isCdc() || table.versionColumn().isEmpty()) {
             return OptionalLong.empty();
         }
-        String versionColumn = table.versionColumn().get();
+        try {
+            return newestTruncates.get(table.pinotTableName(), () -> queryNewestTruncate(table, table.versionColumn().get()));
+        }
+        catch (ExecutionException | UncheckedExecutionException e) {
+            throwIfUnchecked(e.getCause());
+            throw new UncheckedExecutionException(e.getCause());
+        }
+    }
+
+    private OptionalLong queryNewestTruncate(PinotCdcTableHandle table, String versionColumn)
+    {
         // ORDER BY ... LIMIT 1 returns the version exactly; MAX would return it as a double
         PinotQuery query = PinotQuery.builder(table.pinotTableName())
                 .select(new ColumnReference(versionColumn))

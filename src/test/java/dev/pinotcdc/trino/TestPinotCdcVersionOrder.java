@@ -1,0 +1,80 @@
+package dev.pinotcdc.trino;
+
+import dev.pinotcdc.trino.testing.DebeziumCdcTable;
+import dev.pinotcdc.trino.testing.DebeziumEventFactory;
+import dev.pinotcdc.trino.testing.KafkaMessage;
+import dev.pinotcdc.trino.testing.PinotCdcTestEnvironment;
+import dev.pinotcdc.trino.testing.PinotColumnType;
+import dev.pinotcdc.trino.testing.SampleCdcTables;
+import io.trino.testing.QueryRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static dev.pinotcdc.trino.testing.SampleCdcTables.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
+
+/**
+ * Events of a key that arrive out of order: the version (Debezium's LSN) decides, not arrival, in upsert tables and in
+ * tables that keep every version.
+ */
+@TestInstance(PER_CLASS)
+final class TestPinotCdcVersionOrder
+{
+    private static final String UPSERT = "order_upsert";
+    private static final String APPEND_ONLY = "order_history";
+
+    private QueryRunner queryRunner;
+
+    @BeforeAll
+    void setUp()
+    {
+        PinotCdcTestEnvironment environment = PinotCdcTestEnvironment.shared();
+        queryRunner = environment.queryRunner();
+        for (String table : List.of(UPSERT, APPEND_ONLY)) {
+            DebeziumEventFactory orders = SampleCdcTables.ordersFactory("order", table);
+            Random random = new Random(5);
+            Instant createdAt = Instant.parse("2026-01-01T00:00:00Z");
+            // written in commit order, so each event has a newer LSN than the one before
+            Map<String, Object> first = SampleCdcTables.order(1, 10, createdAt, random);
+            Map<String, Object> firstPaid = new LinkedHashMap<>(first);
+            firstPaid.put("status", "paid");
+            Map<String, Object> second = SampleCdcTables.order(2, 20, createdAt, random);
+            Map<String, Object> secondShipped = new LinkedHashMap<>(second);
+            secondShipped.put("status", "shipped");
+            List<KafkaMessage> inCommitOrder = List.of(
+                    message(orders.insert(first)),
+                    message(orders.update(first, firstPaid)),
+                    message(orders.insert(second)),
+                    message(orders.update(second, secondShipped)),
+                    message(orders.delete(firstPaid)));
+            // ... and they arrive newest first
+            List<KafkaMessage> arrival = new ArrayList<>(inCommitOrder.reversed());
+            DebeziumCdcTable.Builder builder = DebeziumCdcTable.builder(table).topic(orders.topic())
+                    .primaryKeyColumn("id", PinotColumnType.LONG);
+            if (table.equals(APPEND_ONLY)) {
+                builder.appendOnly();
+            }
+            builder.create(environment.cluster()).sendAndAwait(arrival);
+        }
+    }
+
+    @Test
+    void testNewestVersionWinsWhateverTheArrivalOrder()
+    {
+        for (String table : List.of(UPSERT, APPEND_ONLY)) {
+            assertThat(queryRunner.execute("SELECT id, status FROM " + table).getMaterializedRows())
+                    .as(table)
+                    .extracting(row -> row.getField(0) + " " + row.getField(1))
+                    .containsExactly("2 shipped");
+        }
+    }
+}
