@@ -219,8 +219,12 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         if (argument.isSourceField()) {
             // Pinot 0.11 has no FILTER clause beside GROUP BY: count the present values with a CASE
             JsonExtractScalar text = new JsonExtractScalar(argument.pinotColumn(), argument.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-            PinotFilter isPresent = new PinotFilter.In(text, List.of(new StringLiteral(ExtractedText.ABSENT), new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), true);
-            present = cellOf(query, cells, FunctionCall.of("SUM", new CaseWhen(isPresent, new LongLiteral(1), new LongLiteral(0))));
+            // Pinot 0.11 has no NOT IN inside CASE: absent values, then Debezium's placeholder, count 0
+            PinotExpression isPresent = new CaseWhen(
+                    new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)),
+                    new LongLiteral(0),
+                    new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new LongLiteral(0), new LongLiteral(1)));
+            present = cellOf(query, cells, FunctionCall.of("SUM", isPresent));
         }
         boolean wholeNumber = argument.type() != DOUBLE;
         int value = switch (aggregate.kind()) {
