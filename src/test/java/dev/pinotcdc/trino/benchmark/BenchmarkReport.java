@@ -1,0 +1,168 @@
+package dev.pinotcdc.trino.benchmark;
+
+import dev.pinotcdc.trino.benchmark.PinotCdcBenchmark.Ingestion;
+import dev.pinotcdc.trino.benchmark.PinotCdcBenchmark.VariantResult;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The benchmark's figures as markdown, ready for the README: per variant a table of median latencies, ratios,
+ * what the Trino ways read from Pinot and whether the answers agree; then the targets, the disagreements and the
+ * Pinot queries each way sent.
+ */
+public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, List<VariantResult> variants, MachineLoad loadBefore, MachineLoad loadAfter)
+{
+    public BenchmarkReport
+    {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(ingestion, "ingestion is null");
+        variants = List.copyOf(variants);
+        requireNonNull(loadBefore, "loadBefore is null");
+        requireNonNull(loadAfter, "loadAfter is null");
+    }
+
+    /** Whether every question of every variant got the same rows from every way that answered. */
+    public boolean allAgree()
+    {
+        return variants.stream().flatMap(variant -> variant.queries().stream()).allMatch(query -> query.agree().orElse(false));
+    }
+
+    /** Questions whose ways disagree or where fewer than two ways answered, with the reason. */
+    public List<String> problems()
+    {
+        return variants.stream()
+                .flatMap(variant -> variant.queries().stream()
+                        .filter(query -> !query.agree().orElse(false))
+                        .map(query -> "%s / %s: %s".formatted(variant.variant().label(), query.query().name(),
+                                query.disagreement().orElse("fewer than two ways answered: (a) %s (b) %s (c) %s".formatted(
+                                        query.plugin().failure().orElse("ok"), query.view().failure().orElse("ok"), query.nativePinot().failure().orElse("ok"))))))
+                .toList();
+    }
+
+    public String markdown()
+    {
+        StringBuilder text = new StringBuilder();
+        text.append("### Benchmark: ").append(settings.describe()).append("\n\n");
+        text.append("- Machine at start: ").append(loadBefore.describe()).append("\n");
+        text.append("- Machine at end: ").append(loadAfter.describe()).append("\n");
+        text.append(format("- Pinot 0.11 in one JVM (-Xmx%s), Trino 476 server (-Xmx%s) holding (a) and (b), one node%n", settings.pinotHeap(), settings.trinoHeap()));
+        text.append(format("- Produced %,d order events (%,d orders live at the end) and %,d user events (%,d MB of JSON) in %.1f s; Pinot held them all %.1f s after the first was sent (%,.0f events/s)%n",
+                ingestion.orderEvents(), ingestion.liveOrders(), ingestion.userEvents(), ingestion.bytes() >> 20, seconds(ingestion.produced().toMillis()), seconds(ingestion.ingested().toMillis()),
+                (ingestion.orderEvents() + ingestion.userEvents()) / Math.max(seconds(ingestion.ingested().toMillis()), 0.001)));
+        for (VariantResult variant : variants) {
+            text.append(format("%n#### orders: %s (Pinot read the topic into this table in %.1f s)%n%n", variant.variant().label(), seconds(variant.ingestion().toMillis())));
+            text.append("| query | (a) plugin ms | (b) Trino pinot + view ms | (c) Pinot SQL ms | a/b | a/c | (a) rows / bytes from Pinot | (b) rows / bytes from Pinot | result rows | agree | targets |\n");
+            text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---|\n");
+            for (QueryResult query : variant.queries()) {
+                text.append("| ").append(query.query().name())
+                        .append(" | ").append(millis(query.plugin()))
+                        .append(" | ").append(millis(query.view()))
+                        .append(" | ").append(millis(query.nativePinot()))
+                        .append(" | ").append(ratio(query.ratio(query.plugin(), query.view())))
+                        .append(" | ").append(ratio(query.ratio(query.plugin(), query.nativePinot())))
+                        .append(" | ").append(input(query.plugin()))
+                        .append(" | ").append(input(query.view()))
+                        .append(" | ").append(query.nativePinot().answer().or(() -> query.plugin().answer()).map(rows -> format("%,d", rows.size())).orElse("-"))
+                        .append(" | ").append(query.agree().map(agree -> agree ? "yes" : "**NO**").orElse("-"))
+                        .append(" | ").append(targets(query))
+                        .append(" |\n");
+            }
+        }
+        List<String> problems = problems();
+        text.append("\n#### Answers\n\n");
+        if (problems.isEmpty()) {
+            text.append("Every way gave the same rows for every question.\n");
+        }
+        else {
+            problems.forEach(problem -> text.append("- ").append(problem).append("\n"));
+        }
+        for (VariantResult variant : variants) {
+            text.append(format("%n#### What each way sent to Pinot (%s)%n%n", variant.variant().label()));
+            for (QueryResult query : variant.queries()) {
+                text.append("- **").append(query.query().name()).append("**\n");
+                text.append("  - (a) `").append(query.query().pluginSql()).append("` → ").append(codeLines(query.pluginPinotQueries())).append("\n");
+                text.append("  - (b) `").append(query.query().viewSql()).append("` → ").append(codeLines(query.viewPinotQueries())).append("\n");
+                text.append("  - (c) `").append(query.query().nativeQuery().describe()).append("`\n");
+                for (String way : List.of("a", "b", "c")) {
+                    WayResult result = switch (way) {
+                        case "a" -> query.plugin();
+                        case "b" -> query.view();
+                        default -> query.nativePinot();
+                    };
+                    result.failure().ifPresent(failure -> text.append("  - (").append(way).append(") failed: ").append(failure).append("\n"));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static String targets(QueryResult query)
+    {
+        StringBuilder text = new StringBuilder();
+        query.query().pluginToViewTarget().ifPresent(target -> text.append(format("a/b ≤ %s %s", target, verdict(query.ratio(query.plugin(), query.view()), target))));
+        Optional<Double> nativeMillis = query.nativePinot().medianMillis();
+        if (nativeMillis.isPresent() && nativeMillis.get() >= BenchmarkQuery.NATIVE_FLOOR_MILLIS) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(format("a/c ≤ %s %s", BenchmarkQuery.PLUGIN_TO_NATIVE_TARGET, verdict(query.ratio(query.plugin(), query.nativePinot()), BenchmarkQuery.PLUGIN_TO_NATIVE_TARGET)));
+        }
+        return text.isEmpty() ? "-" : text.toString();
+    }
+
+    private static String verdict(Optional<Double> ratio, double target)
+    {
+        return ratio.map(value -> value <= target ? "met" : "**missed**").orElse("n/a");
+    }
+
+    static String millis(WayResult way)
+    {
+        if (way.failure().isPresent()) {
+            return "failed";
+        }
+        return way.medianMillis().map(millis -> millis >= 100 ? format("%,.0f", millis) : format("%.1f", millis)).orElse("-");
+    }
+
+    private static String ratio(Optional<Double> ratio)
+    {
+        return ratio.map(value -> value >= 10 ? format("%.0f", value) : format("%.2f", value)).orElse("-");
+    }
+
+    private static String input(WayResult way)
+    {
+        return way.input().map(input -> format("%,d / %s", input.rows(), bytes(input.bytes()))).orElse("-");
+    }
+
+    private static String bytes(long bytes)
+    {
+        if (bytes >= 10L << 20) {
+            return format("%,d MB", bytes >> 20);
+        }
+        if (bytes >= 10L << 10) {
+            return format("%,d kB", bytes >> 10);
+        }
+        return format("%,d B", bytes);
+    }
+
+    private static String codeLines(String lines)
+    {
+        if (lines.isBlank()) {
+            return "(nothing shown)";
+        }
+        return String.join(" ; ", lines.lines().map(line -> "`" + line.replace("`", "'") + "`").toList());
+    }
+
+    private static double seconds(long millis)
+    {
+        return millis / 1e3;
+    }
+
+    private static String format(String pattern, Object... values)
+    {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

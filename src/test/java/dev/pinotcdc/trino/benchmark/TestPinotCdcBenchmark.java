@@ -1,0 +1,58 @@
+package dev.pinotcdc.trino.benchmark;
+
+import dev.pinotcdc.trino.testing.PinotTestCluster;
+import dev.pinotcdc.trino.testing.TrinoServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The benchmark's code at a tiny size: every way must answer every question, with the same rows. Timing is not
+ * checked; the benchmark itself reports it.
+ */
+final class TestPinotCdcBenchmark
+{
+    @Test
+    void testThreeWaysGiveTheSameAnswers()
+            throws Exception
+    {
+        BenchmarkSettings settings = BenchmarkSettings.tiny();
+        BenchmarkReport report;
+        try (TrinoServer trino = PinotCdcBenchmark.startTrino(settings.trinoHeap())) {
+            report = new PinotCdcBenchmark(settings, PinotTestCluster.shared(), trino).run(MachineLoad.now());
+        }
+        System.out.println(report.markdown());
+
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.variants()).hasSize(2);
+        for (PinotCdcBenchmark.VariantResult variant : report.variants()) {
+            assertThat(variant.queries()).hasSize(7);
+            for (QueryResult query : variant.queries()) {
+                for (WayResult way : List.of(query.plugin(), query.view(), query.nativePinot())) {
+                    assertThat(way.failure()).as("%s / %s", variant.variant().label(), query.query().name()).isEmpty();
+                }
+                assertThat(query.agree()).as("%s / %s", variant.variant().label(), query.query().name()).contains(true);
+            }
+            // the answers are the generated latest state, not merely the same mistake three times
+            assertThat(answer(variant, "full scan: every live row").size()).isEqualTo(report.ingestion().liveOrders());
+            assertThat(answer(variant, "point lookup by key").size()).isEqualTo(1);
+            assertThat(answer(variant, "full scan: count, sum, max").rows().getFirst().getFirst()).isEqualTo(Long.toString(report.ingestion().liveOrders()));
+            assertThat(answer(variant, "top 10 users, last 30 days (join)").size()).isEqualTo(10);
+            // the plugin's answers came from Pinot: its scans report what they read
+            assertThat(variant.queries().getFirst().plugin().input().orElseThrow().bytes()).isPositive();
+        }
+    }
+
+    private static ResultRows answer(PinotCdcBenchmark.VariantResult variant, String queryName)
+    {
+        return variant.queries().stream()
+                .filter(query -> query.query().name().equals(queryName))
+                .findFirst()
+                .orElseThrow()
+                .nativePinot()
+                .answer()
+                .orElseThrow();
+    }
+}
