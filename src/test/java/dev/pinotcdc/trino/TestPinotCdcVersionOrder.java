@@ -68,6 +68,31 @@ final class TestPinotCdcVersionOrder
     }
 
     @Test
+    void testTruncateHidesOlderRowsInBothTableShapes()
+    {
+        for (String table : List.of("truncated_upsert", "truncated_history")) {
+            DebeziumEventFactory orders = SampleCdcTables.ordersFactory("truncated", table);
+            Random random = new Random(6);
+            Instant createdAt = Instant.parse("2026-02-01T00:00:00Z");
+            List<KafkaMessage> events = List.of(
+                    message(orders.insert(SampleCdcTables.order(1, 10, createdAt, random))),
+                    message(orders.insert(SampleCdcTables.order(2, 20, createdAt, random))),
+                    message(orders.truncate()),
+                    message(orders.insert(SampleCdcTables.order(3, 30, createdAt, random))));
+            DebeziumCdcTable.Builder builder = DebeziumCdcTable.builder(table).topic(orders.topic())
+                    .primaryKeyColumn("id", PinotColumnType.LONG);
+            if (table.equals("truncated_history")) {
+                builder.appendOnly();
+            }
+            builder.create(PinotCdcTestEnvironment.shared().cluster()).sendAndAwait(events);
+            assertThat(queryRunner.execute("SELECT id FROM " + table).getMaterializedRows())
+                    .as(table)
+                    .extracting(row -> row.getField(0))
+                    .containsExactly(3L);
+        }
+    }
+
+    @Test
     void testNewestVersionWinsWhateverTheArrivalOrder()
     {
         for (String table : List.of(UPSERT, APPEND_ONLY)) {
