@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.read;
 import com.google.common.collect.ImmutableList;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.cdc.NativeCopy;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -81,7 +83,13 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         int sourceCell = -1;
         for (PinotCdcColumnHandle column : columns) {
             FieldDecoder decoder = FieldDecoders.create(column.type(), column.encoding(), column.storedScale());
-            if (column.isSourceField()) {
+            if (column.nativeCopy().filter(NativeCopy::readable).isPresent()) {
+                // a promoted field reads from its native column, with Pinot's null vector for missing values
+                NativeCopy copy = column.nativeCopy().get();
+                FieldDecoder nativeDecoder = FieldDecoders.create(column.type(), copy.encoding(), OptionalInt.empty());
+                readers.add(ColumnReader.ofNullableCell(column.name(), cellOf(cells, copy.column()), cellOf(cells, nullMarker(copy.column())), nativeDecoder));
+            }
+            else if (column.isSourceField()) {
                 if (sourceCell < 0) {
                     sourceCell = cellOf(cells, column.pinotColumn());
                 }
@@ -219,11 +227,15 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         if (argument.isSourceField()) {
             // Pinot 0.11 has no FILTER clause beside GROUP BY: count the present values with a CASE
             JsonExtractScalar text = new JsonExtractScalar(argument.pinotColumn(), argument.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-            // Pinot 0.11 has no NOT IN inside CASE: absent values, then Debezium's placeholder, count 0
+            // Pinot 0.11 has no NOT IN inside CASE: absent values, then (where the type can be TOASTed) Debezium's
+            // placeholder, count 0; every extraction parses the JSON again, so the second test is added only where needed
+            PinotExpression presentUnlessUnavailable = mayHoldUnavailableValue(argument)
+                    ? new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new LongLiteral(0), new LongLiteral(1))
+                    : new LongLiteral(1);
             PinotExpression isPresent = new CaseWhen(
                     new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)),
                     new LongLiteral(0),
-                    new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new LongLiteral(0), new LongLiteral(1)));
+                    presentUnlessUnavailable);
             present = cellOf(query, cells, FunctionCall.of("SUM", isPresent));
         }
         boolean wholeNumber = argument.type() != DOUBLE;
