@@ -44,9 +44,8 @@ public final class AggregationPushdown
 
     /**
      * Pinot's {@code DATETRUNC} truncates this column as Trino's {@code date_trunc} would: a timestamp without time
-     * zone (a UTC wall clock, as Pinot truncates) stored in the source JSON as epoch milliseconds, every stored value
-     * of which decodes. Not microseconds: Pinot 0.11 turns them into milliseconds towards zero before it truncates, so
-     * an instant in the last millisecond before a unit's start, before 1970, lands in the next unit.
+     * zone (a UTC wall clock, as Pinot truncates) stored in the source JSON as epoch milliseconds or microseconds,
+     * every stored value of which decodes.
      */
     public static boolean isTruncatable(PinotCdcColumnHandle column)
     {
@@ -54,7 +53,7 @@ public final class AggregationPushdown
                 && column.isSourceField()
                 && column.nativeCopy().isEmpty()
                 && column.schemaTyped()
-                && column.encoding() == FieldEncoding.EPOCH_MILLIS
+                && (column.encoding() == FieldEncoding.EPOCH_MILLIS || column.encoding() == FieldEncoding.EPOCH_MICROS)
                 && column.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey);
     }
 

@@ -219,11 +219,18 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         if (handle instanceof TruncatedTimeColumnHandle truncated) {
             // an absent value extracts as 0 here; its presence flag, grouped beside, reads it back as NULL
             PinotCdcColumnHandle column = truncated.column();
-            String inputUnit = column.encoding() == FieldEncoding.EPOCH_MILLIS ? "MILLISECONDS" : "MICROSECONDS";
-            return FunctionCall.of("DATETRUNC",
-                    new StringLiteral(truncated.truncation().pinotUnit()),
-                    new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of("0")),
-                    new StringLiteral(inputUnit));
+            StringLiteral unit = new StringLiteral(truncated.truncation().pinotUnit());
+            JsonExtractScalar epoch = new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of("0"));
+            if (column.encoding() == FieldEncoding.EPOCH_MILLIS) {
+                return FunctionCall.of("DATETRUNC", unit, epoch, new StringLiteral("MILLISECONDS"));
+            }
+            // Pinot turns microseconds into milliseconds towards zero before it truncates: 999 less turns a negative
+            // value into the millisecond below it, as flooring would (exact as doubles, which SUB gives, above -2^53)
+            StringLiteral micros = new StringLiteral("MICROSECONDS");
+            return new CaseWhen(
+                    new PinotFilter.Comparison(epoch, ComparisonOperator.LESS_THAN, new LongLiteral(0)),
+                    FunctionCall.of("DATETRUNC", unit, FunctionCall.of("SUB", epoch, new LongLiteral(999)), micros),
+                    FunctionCall.of("DATETRUNC", unit, epoch, micros));
         }
         PinotCdcColumnHandle column = (PinotCdcColumnHandle) handle;
         PinotCdcColumnHandle filterForm = column.filterForm();
