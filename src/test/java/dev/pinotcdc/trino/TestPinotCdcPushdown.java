@@ -15,6 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +37,8 @@ final class TestPinotCdcPushdown
 {
     private static final String ORDERS = "push_orders";
     private static final String USERS = "push_users";
+    /** A PostgreSQL timestamp as Debezium sends it: microseconds since the epoch. */
+    private static final String EVENTS = "push_events";
 
     private QueryRunner queryRunner;
     private Session pushdown;
@@ -68,6 +72,18 @@ final class TestPinotCdcPushdown
             orderEvents.add(message(orders.insert(order)));
             live.put(id, order);
         }
+        // timestamps that are NULL, and ones across decades (before 1970 too), for date_trunc's coarse units
+        for (long id = 1501; id <= 1560; id++) {
+            Instant createdAt = LocalDateTime.of(1965 + random.nextInt(70), 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60))
+                    .toInstant(ZoneOffset.UTC)
+                    .plusMillis(random.nextInt(1000));
+            Map<String, Object> order = SampleCdcTables.order(id, 1 + random.nextInt(60), createdAt, random);
+            if (id % 4 == 0) {
+                order.put("created_at", null);
+            }
+            orderEvents.add(message(orders.insert(order)));
+            live.put(id, order);
+        }
         for (long id = 1; id <= 1500; id += 3) {
             Map<String, Object> before = live.get(id);
             Map<String, Object> after = new LinkedHashMap<>(before);
@@ -79,6 +95,24 @@ final class TestPinotCdcPushdown
         for (long id = 5; id <= 1500; id += 10) {
             orderEvents.add(message(orders.delete(live.remove(id))));
         }
+        DebeziumEventFactory events = new DebeziumEventFactory("push", EVENTS, List.of(
+                DebeziumEventFactory.Field.required("id", "int64"),
+                DebeziumEventFactory.Field.logical("happened_at", "int64", "io.debezium.time.MicroTimestamp")),
+                List.of("id"));
+        List<KafkaMessage> eventEvents = new ArrayList<>();
+        // microseconds just below a unit's start, after and before 1970, where truncating to milliseconds first would differ
+        List<Long> edges = List.of(-1_000_500L, -86_400_000_001L, -1L, 1_699_999_999_999_999L, 86_399_999_999L);
+        for (long id = 1; id <= 200; id++) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("id", id);
+            long micros = id <= edges.size() ? edges.get((int) id - 1) : (random.nextLong(4_000_000_000_000_000L) - 1_000_000_000_000_000L);
+            event.put("happened_at", id % 9 == 0 ? null : micros);
+            eventEvents.add(message(events.insert(event)));
+        }
+        DebeziumCdcTable.builder(EVENTS).topic(events.topic())
+                .primaryKeyColumn("id", PinotColumnType.LONG)
+                .create(environment.cluster())
+                .sendAndAwait(eventEvents);
         DebeziumCdcTable.builder(USERS).topic(users.topic())
                 .primaryKeyColumn("id", PinotColumnType.LONG)
                 .create(environment.cluster())
@@ -176,6 +210,51 @@ final class TestPinotCdcPushdown
                 .contains("SUM(CASE WHEN JSONEXTRACTSCALAR(\"source\", '$[''status'']', 'STRING'")
                 .contains("MAX(JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'LONG'")
                 .contains("SUMPRECISION(");
+    }
+
+    @Test
+    void testTruncatedTimesGiveTheSameRowsBothWays()
+    {
+        for (String unit : List.of("second", "minute", "hour", "day", "week", "month", "quarter", "year")) {
+            assertSameBothWays("SELECT date_trunc('" + unit + "', created_at), count(*), count(created_at) FROM " + ORDERS + " GROUP BY 1");
+        }
+        for (String unit : List.of("second", "minute", "hour", "day", "week", "month", "quarter", "year")) {
+            assertSameBothWays("SELECT date_trunc('" + unit + "', happened_at), count(*), count(happened_at) FROM " + EVENTS + " GROUP BY 1");
+        }
+        assertThat(explain("SELECT date_trunc('day', happened_at), count(*) FROM " + EVENTS + " GROUP BY 1"))
+                .contains("DATETRUNC('DAY', JSONEXTRACTSCALAR(\"source\", '$[''happened_at'']', 'LONG', '0'), 'MICROSECONDS')")
+                .contains("GROUP BY");
+        for (String query : List.of(
+                // what Superset's time grains send
+                "SELECT date_trunc('week', created_at) AS __timestamp, count(*) AS count FROM " + ORDERS +
+                        " WHERE created_at >= TIMESTAMP '1990-01-01 00:00:00' AND created_at < TIMESTAMP '2030-01-01 00:00:00' GROUP BY date_trunc('week', created_at) ORDER BY count DESC, __timestamp LIMIT 10",
+                "SELECT date_trunc('day', created_at), count(*) FROM " + ORDERS + " WHERE created_at >= now() - INTERVAL '30' DAY GROUP BY 1",
+                "SELECT date_trunc('month', created_at), count(*) FROM " + ORDERS + " WHERE created_at IS NULL GROUP BY 1",
+                "SELECT status, date_trunc('MONTH', created_at), count(*), min(created_at), max(user_id) FROM " + ORDERS + " GROUP BY 1, 2",
+                "SELECT date_trunc('year', created_at), date_trunc('quarter', created_at), count(DISTINCT user_id) FROM " + ORDERS + " GROUP BY 1, 2",
+                "SELECT date_trunc('day', created_at), count(*) FROM " + ORDERS + " GROUP BY 1 HAVING count(*) > 20",
+                "SELECT count(*) FROM " + ORDERS + " WHERE date_trunc('month', created_at) = TIMESTAMP '2001-05-01 00:00:00'",
+                // without an aggregation the scan truncates the values it reads
+                "SELECT id, date_trunc('week', created_at), date_trunc('second', created_at) FROM " + ORDERS + " WHERE id > 1400",
+                // not a unit Pinot truncates the same way: stays in Trino
+                "SELECT date_trunc('millisecond', created_at), count(*) FROM " + ORDERS + " GROUP BY 1")) {
+            assertSameBothWays(query);
+        }
+    }
+
+    @Test
+    void testTruncatedTimeGroupByReachesPinot()
+    {
+        String truncated = "DATETRUNC('DAY', JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'LONG', '0'), 'MILLISECONDS')";
+        assertThat(explain("SELECT date_trunc('day', created_at), count(*) FROM " + ORDERS + " WHERE created_at >= now() - INTERVAL '30' DAY GROUP BY 1"))
+                .contains("Pinot SQL: SELECT CASE WHEN JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'STRING'")
+                .contains(truncated)
+                .contains("COUNT(*)")
+                .containsPattern("GROUP BY CASE WHEN .*, DATETRUNC\\('DAY'")
+                .containsPattern("JSONEXTRACTSCALAR\\(\"source\", '\\$\\[''created_at''\\]', 'LONG'.*\\) >= \\d{13}");
+        assertThat(explain(noPushdown, "SELECT date_trunc('day', created_at), count(*) FROM " + ORDERS + " GROUP BY 1"))
+                .doesNotContain("DATETRUNC")
+                .doesNotContain("GROUP BY");
     }
 
     @Test

@@ -32,6 +32,31 @@ public final class AggregationPushdown
     private AggregationPushdown() {}
 
     /** Pinot can group by this column, and its groups are Trino's groups. */
+    public static boolean isGroupable(ColumnHandle handle)
+    {
+        return switch (handle) {
+            case PinotCdcColumnHandle column -> isGroupable(column);
+            // made only where Pinot truncates exactly
+            case TruncatedTimeColumnHandle _ -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Pinot's {@code DATETRUNC} truncates this column as Trino's {@code date_trunc} would: a timestamp without time
+     * zone (a UTC wall clock, as Pinot truncates) stored in the source JSON as epoch milliseconds or microseconds,
+     * every stored value of which decodes.
+     */
+    public static boolean isTruncatable(PinotCdcColumnHandle column)
+    {
+        return column.type() instanceof TimestampType
+                && column.isSourceField()
+                && column.nativeCopy().isEmpty()
+                && column.schemaTyped()
+                && (column.encoding() == FieldEncoding.EPOCH_MILLIS || column.encoding() == FieldEncoding.EPOCH_MICROS)
+                && column.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey);
+    }
+
     public static boolean isGroupable(PinotCdcColumnHandle column)
     {
         PinotCdcColumnHandle filterForm = column.filterForm();

@@ -13,6 +13,7 @@ import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.ScanPlan;
 import dev.pinotcdc.trino.cdc.TableShape;
 import io.airlift.log.Logger;
+import io.airlift.slice.Slice;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.AggregateFunction;
@@ -34,16 +35,24 @@ import io.trino.spi.connector.SortItem;
 import io.trino.spi.connector.TableColumnsMetadata;
 import io.trino.spi.connector.TableNotFoundException;
 import io.trino.spi.connector.TopNApplicationResult;
+import io.trino.spi.expression.Call;
 import io.trino.spi.expression.ConnectorExpression;
+import io.trino.spi.expression.Constant;
+import io.trino.spi.expression.FunctionName;
 import io.trino.spi.expression.Variable;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.Type;
+import io.trino.spi.type.VarcharType;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
@@ -121,6 +130,9 @@ public class PinotCdcMetadata
         if (columnHandle instanceof AggregateColumnHandle aggregate) {
             return new ColumnMetadata(aggregate.name(), aggregate.type());
         }
+        if (columnHandle instanceof TruncatedTimeColumnHandle truncated) {
+            return truncated.toColumnMetadata();
+        }
         return ((PinotCdcColumnHandle) columnHandle).toColumnMetadata();
     }
 
@@ -160,10 +172,11 @@ public class PinotCdcMetadata
             return Optional.empty();
         }
         TupleDomain<ColumnHandle> summary = constraint.getSummary();
-        // in a table that keeps every version, a predicate on anything but the key would pick versions that are not the newest
+        // in a table that keeps every version, a predicate on anything but the key would pick versions that are not the newest;
+        // a predicate on a truncated time stays in Trino
         TupleDomain<ColumnHandle> candidates = table.shape() == TableShape.APPEND_ONLY_CDC
                 ? summary.filter((column, domain) -> isKeyColumn(table, column))
-                : summary;
+                : summary.filter((column, domain) -> column instanceof PinotCdcColumnHandle);
         JsonSourceCapabilities source = ScanPlan.sourceCapabilities(table);
         FilterTranslation translation = PinotFilterTranslator.translate(ScanPlan.filterForm(candidates), source);
         // the handle keeps the columns as Trino knows them; the scan turns them into their filter form again
@@ -196,21 +209,62 @@ public class PinotCdcMetadata
     public Optional<ProjectionApplicationResult<ConnectorTableHandle>> applyProjection(ConnectorSession session, ConnectorTableHandle handle, List<ConnectorExpression> projections, Map<String, ColumnHandle> assignments)
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
-        if (table.aggregation().isPresent() || !assignments.values().stream().allMatch(PinotCdcColumnHandle.class::isInstance)) {
+        if (table.aggregation().isPresent() || !assignments.values().stream().allMatch(column -> column instanceof PinotCdcColumnHandle || column instanceof TruncatedTimeColumnHandle)) {
             return Optional.empty();
         }
-        List<PinotCdcColumnHandle> columns = assignments.values().stream()
-                .map(PinotCdcColumnHandle.class::cast)
+        Map<String, TruncatedTimeColumnHandle> truncations = new LinkedHashMap<>();
+        List<ConnectorExpression> newProjections = isPushdownEnabled(session)
+                ? projections.stream().map(projection -> truncatedTime(projection, assignments, truncations)).collect(ImmutableList.toImmutableList())
+                : projections;
+        // the scan reads exactly these columns: EXPLAIN can show the query the split will send
+        List<PinotCdcColumnHandle> columns = Stream.concat(assignments.values().stream(), truncations.values().stream())
+                .map(PinotCdcMetadata::readColumn)
                 .distinct()
                 .collect(ImmutableList.toImmutableList());
-        if (table.projection().isPresent() && Set.copyOf(table.projection().get()).equals(Set.copyOf(columns))) {
+        if (truncations.isEmpty() && table.projection().isPresent() && Set.copyOf(table.projection().get()).equals(Set.copyOf(columns))) {
             return Optional.empty();
         }
-        // the scan reads exactly these columns: EXPLAIN can show the query the split will send
-        List<Assignment> newAssignments = assignments.entrySet().stream()
-                .map(assignment -> new Assignment(assignment.getKey(), assignment.getValue(), ((PinotCdcColumnHandle) assignment.getValue()).type()))
-                .collect(ImmutableList.toImmutableList());
-        return Optional.of(new ProjectionApplicationResult<>(table.withProjection(columns), projections, newAssignments, false));
+        ImmutableList.Builder<Assignment> newAssignments = ImmutableList.builder();
+        assignments.forEach((name, column) -> newAssignments.add(new Assignment(name, column, columnType(column))));
+        truncations.forEach((name, column) -> newAssignments.add(new Assignment(name, column, column.type())));
+        return Optional.of(new ProjectionApplicationResult<>(table.withProjection(columns), newProjections, newAssignments.build(), false));
+    }
+
+    /**
+     * {@code date_trunc(unit, column)} as a column the scan computes, where Pinot truncates exactly as Trino: Superset's
+     * time grains then group inside Pinot.
+     */
+    private static ConnectorExpression truncatedTime(ConnectorExpression projection, Map<String, ColumnHandle> assignments, Map<String, TruncatedTimeColumnHandle> truncations)
+    {
+        if (!(projection instanceof Call call)
+                || !call.getFunctionName().equals(new FunctionName("date_trunc"))
+                || call.getArguments().size() != 2
+                || !(call.getArguments().get(0) instanceof Constant unit)
+                || !(unit.getType() instanceof VarcharType)
+                || !(unit.getValue() instanceof Slice unitName)
+                || !(call.getArguments().get(1) instanceof Variable variable)
+                || !(assignments.get(variable.getName()) instanceof PinotCdcColumnHandle column)
+                || !column.type().equals(call.getType())
+                || !AggregationPushdown.isTruncatable(column)) {
+            return projection;
+        }
+        Optional<TimeTruncation> truncation = TimeTruncation.fromTrinoUnit(unitName.toStringUtf8());
+        if (truncation.isEmpty()) {
+            return projection;
+        }
+        String name = "_pinot_date_trunc_" + truncation.get().name().toLowerCase(Locale.ENGLISH) + "_" + variable.getName();
+        truncations.putIfAbsent(name, new TruncatedTimeColumnHandle(name, column, truncation.get()));
+        return new Variable(name, call.getType());
+    }
+
+    private static PinotCdcColumnHandle readColumn(ColumnHandle column)
+    {
+        return column instanceof TruncatedTimeColumnHandle truncated ? truncated.column() : (PinotCdcColumnHandle) column;
+    }
+
+    private static Type columnType(ColumnHandle column)
+    {
+        return column instanceof TruncatedTimeColumnHandle truncated ? truncated.type() : ((PinotCdcColumnHandle) column).type();
     }
 
     @Override
@@ -245,8 +299,7 @@ public class PinotCdcMetadata
         if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || table.limit().isPresent() || groupingSets.size() != 1) {
             return Optional.empty();
         }
-        List<PinotCdcColumnHandle> groupBy = groupingSets.getFirst().stream()
-                .map(PinotCdcColumnHandle.class::cast)
+        List<ColumnHandle> groupBy = groupingSets.getFirst().stream()
                 .distinct()
                 .collect(ImmutableList.toImmutableList());
         if (!groupBy.stream().allMatch(AggregationPushdown::isGroupable)) {
@@ -300,8 +353,7 @@ public class PinotCdcMetadata
 
     private static boolean isKeyColumn(PinotCdcTableHandle table, ColumnHandle column)
     {
-        PinotCdcColumnHandle pinotColumn = (PinotCdcColumnHandle) column;
-        return !pinotColumn.isSourceField() && table.primaryKey().contains(pinotColumn.pinotColumn());
+        return column instanceof PinotCdcColumnHandle pinotColumn && !pinotColumn.isSourceField() && table.primaryKey().contains(pinotColumn.pinotColumn());
     }
 
     PinotTableDescription describe(PinotCdcTableHandle handle)

@@ -8,7 +8,6 @@ import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
-import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
@@ -55,7 +54,7 @@ public class PinotCdcPageSourceProvider
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         ScanPlan plan = table.aggregation().isPresent()
                 ? ScanPlan.aggregated(table, columns, (PinotCdcSplit) split)
-                : ScanPlan.create(table, columns.stream().map(PinotCdcColumnHandle.class::cast).toList(), (PinotCdcSplit) split);
+                : ScanPlan.create(table, columns, (PinotCdcSplit) split);
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
         RowDecoder decoder = new RowDecoder(plan.columns(), plan.sourceCell(), problems);
         if (plan.empty()) {

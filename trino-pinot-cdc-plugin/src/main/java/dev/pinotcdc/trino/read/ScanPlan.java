@@ -14,6 +14,7 @@ import dev.pinotcdc.trino.metadata.PinotAggregation;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import dev.pinotcdc.trino.metadata.PinotSortItem;
+import dev.pinotcdc.trino.metadata.TruncatedTimeColumnHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.CountAll;
@@ -36,6 +37,7 @@ import dev.pinotcdc.trino.read.RowDecoder.ColumnReader;
 import dev.pinotcdc.trino.read.RowDecoder.ExtractedText;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.predicate.TupleDomain;
+import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
@@ -74,35 +76,42 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         requireNonNull(latestVersions, "latestVersions is null");
     }
 
-    public static ScanPlan create(PinotCdcTableHandle table, List<PinotCdcColumnHandle> columns, PinotCdcSplit split)
+    public static ScanPlan create(PinotCdcTableHandle table, List<? extends ColumnHandle> columns, PinotCdcSplit split)
     {
         CdcLayout layout = table.layout();
         int maxRows = table.maxRows();
         List<String> cells = new ArrayList<>();
         ImmutableList.Builder<OutputColumn> readers = ImmutableList.builder();
         int sourceCell = -1;
-        for (PinotCdcColumnHandle column : columns) {
-            FieldDecoder decoder = FieldDecoders.create(column.type(), column.encoding(), column.storedScale());
+        for (ColumnHandle handle : columns) {
+            // a truncated time reads its column and truncates each decoded value
+            PinotCdcColumnHandle column = switch (handle) {
+                case PinotCdcColumnHandle plain -> plain;
+                case TruncatedTimeColumnHandle truncated -> truncated.column();
+                default -> throw new IllegalArgumentException("Unexpected column " + handle);
+            };
+            String name = handle instanceof TruncatedTimeColumnHandle truncated ? truncated.name() : column.name();
+            FieldDecoder decoder = decoder(handle, column.type(), column.encoding(), column.storedScale());
             if (column.nativeCopy().filter(NativeCopy::readable).isPresent()) {
                 // a promoted field reads from its native column, with Pinot's null vector for missing values
                 NativeCopy copy = column.nativeCopy().get();
-                FieldDecoder nativeDecoder = FieldDecoders.create(column.type(), copy.encoding(), OptionalInt.empty());
-                readers.add(ColumnReader.ofNullableCell(column.name(), cellOf(cells, copy.column()), cellOf(cells, nullMarker(copy.column())), nativeDecoder));
+                FieldDecoder nativeDecoder = decoder(handle, column.type(), copy.encoding(), OptionalInt.empty());
+                readers.add(ColumnReader.ofNullableCell(name, cellOf(cells, copy.column()), cellOf(cells, nullMarker(copy.column())), nativeDecoder));
             }
             else if (column.isSourceField()) {
                 if (sourceCell < 0) {
                     sourceCell = cellOf(cells, column.pinotColumn());
                 }
-                readers.add(ColumnReader.ofSourceField(column.name(), column.sourcePath(), decoder));
+                readers.add(ColumnReader.ofSourceField(name, column.sourcePath(), decoder));
             }
             else if (table.shape() == TableShape.PLAIN) {
                 // Pinot 0.11 answers a missing value with the column's stand-in default; only ISNULL reads its null vector
                 int cell = cellOf(cells, column.pinotColumn());
                 int nullCell = cellOf(cells, nullMarker(column.pinotColumn()));
-                readers.add(ColumnReader.ofNullableCell(column.name(), cell, nullCell, decoder));
+                readers.add(ColumnReader.ofNullableCell(name, cell, nullCell, decoder));
             }
             else {
-                readers.add(ColumnReader.ofCell(column.name(), cellOf(cells, column.pinotColumn()), decoder));
+                readers.add(ColumnReader.ofCell(name, cellOf(cells, column.pinotColumn()), decoder));
             }
         }
 
@@ -141,7 +150,13 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         PinotAggregation aggregation = table.aggregation().orElseThrow();
         PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
         List<String> cells = new ArrayList<>();
-        for (PinotCdcColumnHandle column : aggregation.groupBy()) {
+        for (ColumnHandle column : aggregation.groupBy()) {
+            if (column instanceof TruncatedTimeColumnHandle truncated) {
+                // the presence flag keeps absent values apart from the values truncated to the epoch
+                PinotExpression absent = absentFlag(truncated.column());
+                cellOf(query, cells, absent);
+                query.groupBy(absent);
+            }
             PinotExpression expression = groupExpression(column);
             cellOf(query, cells, expression);
             query.groupBy(expression);
@@ -154,6 +169,12 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         for (ColumnHandle column : columns.isEmpty() ? allOutputs(aggregation) : columns) {
             switch (column) {
                 case AggregateColumnHandle aggregate -> outputs.add(aggregates.get(aggregation.aggregates().indexOf(aggregate)));
+                case TruncatedTimeColumnHandle truncated -> {
+                    PinotCdcColumnHandle source = truncated.column();
+                    int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(truncated)));
+                    int absentCell = cells.indexOf(PinotSqlWriter.expression(absentFlag(source)));
+                    outputs.add(ColumnReader.ofNullableCell(truncated.name(), cell, absentCell, decoder(truncated, source.type(), source.encoding(), source.storedScale())));
+                }
                 case PinotCdcColumnHandle group -> {
                     int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group)));
                     FieldDecoder decoder = FieldDecoders.create(group.type(), group.filterForm().encoding(), group.filterForm().storedScale());
@@ -187,8 +208,38 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         return new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of(absent));
     }
 
-    private static PinotExpression groupExpression(PinotCdcColumnHandle column)
+    private static FieldDecoder decoder(ColumnHandle handle, Type type, FieldEncoding encoding, OptionalInt storedScale)
     {
+        FieldDecoder decoder = FieldDecoders.create(type, encoding, storedScale);
+        return handle instanceof TruncatedTimeColumnHandle truncated ? new TruncatedTimeDecoder(decoder, encoding, truncated.truncation()) : decoder;
+    }
+
+    /** 1 where the source field is absent (or a JSON null), 0 where it holds a value. */
+    private static PinotExpression absentFlag(PinotCdcColumnHandle column)
+    {
+        JsonExtractScalar text = new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
+        return new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)), new LongLiteral(1), new LongLiteral(0));
+    }
+
+    private static PinotExpression groupExpression(ColumnHandle handle)
+    {
+        if (handle instanceof TruncatedTimeColumnHandle truncated) {
+            // an absent value extracts as 0 here; its presence flag, grouped beside, reads it back as NULL
+            PinotCdcColumnHandle column = truncated.column();
+            StringLiteral unit = new StringLiteral(truncated.truncation().pinotUnit());
+            JsonExtractScalar epoch = new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of("0"));
+            if (column.encoding() == FieldEncoding.EPOCH_MILLIS) {
+                return FunctionCall.of("DATETRUNC", unit, epoch, new StringLiteral("MILLISECONDS"));
+            }
+            // Pinot turns microseconds into milliseconds towards zero before it truncates: 999 less turns a negative
+            // value into the millisecond below it, as flooring would (exact as doubles, which SUB gives, above -2^53)
+            StringLiteral micros = new StringLiteral("MICROSECONDS");
+            return new CaseWhen(
+                    new PinotFilter.Comparison(epoch, ComparisonOperator.LESS_THAN, new LongLiteral(0)),
+                    FunctionCall.of("DATETRUNC", unit, FunctionCall.of("SUB", epoch, new LongLiteral(999)), micros),
+                    FunctionCall.of("DATETRUNC", unit, epoch, micros));
+        }
+        PinotCdcColumnHandle column = (PinotCdcColumnHandle) handle;
         PinotCdcColumnHandle filterForm = column.filterForm();
         if (!filterForm.isSourceField()) {
             return new ColumnReference(filterForm.pinotColumn());
