@@ -25,23 +25,20 @@ import static java.util.Objects.requireNonNull;
  *
  * @param column the native Pinot column
  * @param encoding how the native column holds the field's values
- * @param readable Pinot keeps the column's null vector, so its values can be read without the JSON (a missing value
- *         is told from the column's stand-in default)
  */
-public record NativeCopy(String column, FieldEncoding encoding, boolean readable)
+public record NativeCopy(String column, FieldEncoding encoding)
 {
     @JsonCreator
-    public NativeCopy(@JsonProperty("column") String column, @JsonProperty("encoding") FieldEncoding encoding, @JsonProperty("readable") boolean readable)
+    public NativeCopy(@JsonProperty("column") String column, @JsonProperty("encoding") FieldEncoding encoding)
     {
         this.column = requireNonNull(column, "column is null");
         this.encoding = requireNonNull(encoding, "encoding is null");
-        this.readable = readable;
     }
 
     /**
      * The native copy of a field, where the native column holds every value of the field exactly.
      */
-    public static Optional<NativeCopy> of(SourceField field, PinotColumn nativeColumn, boolean nullHandlingEnabled)
+    public static Optional<NativeCopy> of(SourceField field, PinotColumn nativeColumn)
     {
         if (!nativeColumn.singleValue()) {
             return Optional.empty();
@@ -50,7 +47,7 @@ public record NativeCopy(String column, FieldEncoding encoding, boolean readable
         if (nativeColumn.role() == PinotColumn.Role.DATE_TIME || nativeColumn.dataType() == PinotDataType.TIMESTAMP) {
             return temporalEncoding(nativeColumn)
                     .filter(encoding -> holdsExactly(type, encoding))
-                    .map(encoding -> new NativeCopy(nativeColumn.name(), encoding, nullHandlingEnabled));
+                    .map(encoding -> new NativeCopy(nativeColumn.name(), encoding));
         }
         boolean sameValues = switch (nativeColumn.dataType()) {
             case LONG, INT -> field.encoding() == FieldEncoding.NATIVE ? type == BigintType.BIGINT || type == IntegerType.INTEGER : isEpoch(field.encoding());
@@ -59,7 +56,7 @@ public record NativeCopy(String column, FieldEncoding encoding, boolean readable
             case BOOLEAN -> field.encoding() == FieldEncoding.NATIVE && type == BooleanType.BOOLEAN;
             default -> false;
         };
-        return sameValues ? Optional.of(new NativeCopy(nativeColumn.name(), field.encoding(), nullHandlingEnabled)) : Optional.empty();
+        return sameValues ? Optional.of(new NativeCopy(nativeColumn.name(), field.encoding())) : Optional.empty();
     }
 
     private static boolean isEpoch(FieldEncoding encoding)

@@ -13,7 +13,6 @@ import static java.util.Objects.requireNonNull;
  * @param upsert present when the REALTIME table is an upsert table
  * @param sortedColumns the columns each segment is sorted on
  * @param timeColumn the segments' time column, when configured
- * @param nullHandlingEnabled Pinot keeps each column's null vector, so ISNULL tells a missing value from its stand-in
  */
 public record PinotTableConfig(
         String tableName,
@@ -24,8 +23,7 @@ public record PinotTableConfig(
         Set<String> invertedIndexColumns,
         Set<String> rangeIndexColumns,
         Set<String> sortedColumns,
-        Optional<String> timeColumn,
-        boolean nullHandlingEnabled)
+        Optional<String> timeColumn)
 {
     public PinotTableConfig
     {

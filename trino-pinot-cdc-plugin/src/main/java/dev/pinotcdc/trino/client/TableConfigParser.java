@@ -47,9 +47,7 @@ final class TableConfigParser
                 indexedInAll(configs, "invertedIndexColumns", "INVERTED", "inverted"),
                 indexedInAll(configs, "rangeIndexColumns", "RANGE", "range"),
                 indexedInAll(configs, "sortedColumn", "SORTED", "sorted"),
-                timeColumn,
-                // 0.11 and 1.x; Pinot keeps a null vector per column only where this is on
-                !configs.isEmpty() && configs.stream().allMatch(config -> config.path("tableIndexConfig").path("nullHandlingEnabled").asBoolean(false)));
+                timeColumn);
     }
 
     private static Optional<String> timeColumn(JsonNode config)

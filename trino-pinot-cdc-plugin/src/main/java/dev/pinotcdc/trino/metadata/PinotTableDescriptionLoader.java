@@ -92,11 +92,11 @@ public final class PinotTableDescriptionLoader
             Optional<NativeCopy> nativeCopy = field.path().size() == 1
                     ? Optional.ofNullable(pinotColumns.get(field.path().getFirst()))
                             .filter(column -> !isLayoutColumn(column.name()) && !keyColumnNames.contains(column.name()))
-                            .flatMap(column -> NativeCopy.of(field, column, config.nullHandlingEnabled()))
+                            .flatMap(column -> NativeCopy.of(field, column))
                     : Optional.empty();
             String comment = field.comment().map(text -> text + ". ").orElse("")
                     + format("%s of %s; type %s", SourcePath.format(field.path()), layout.sourceColumn(), field.origin().description())
-                    + nativeCopy.map(copy -> "; Pinot filters it on its native column " + copy.column() + (copy.readable() ? ", which it is also read from" : "")).orElse("");
+                    + nativeCopy.map(copy -> "; Pinot filters it on its native column " + copy.column()).orElse("");
             columns.add(new PinotCdcColumnHandle(
                     field.columnName(),
                     field.type(),

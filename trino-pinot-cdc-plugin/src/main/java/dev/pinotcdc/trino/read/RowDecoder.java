@@ -115,9 +115,7 @@ final class RowDecoder
      *
      * @param cell the cell of the row holding the value, or -1 for a field of the source document
      * @param sourcePath for a field of the source document, the keys leading to it
-     * @param nullCell the cell holding Pinot's {@code ISNULL(column)} for a native column, or -1: Pinot 0.11 answers a
-     *         missing value with the column's stand-in default ({@code -2147483648}, {@code "null"}, {@code 0} ...), and
-     *         only its null vector, which {@code ISNULL} reads, tells the two apart
+     * @param nullCell the cell holding a flag that the value is missing (1 or true), or -1
      */
     record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell)
             implements OutputColumn
@@ -142,7 +140,7 @@ final class RowDecoder
         }
 
         /**
-         * A native column whose missing values the answer marks in cell {@code nullCell} ({@code ISNULL(column)}).
+         * A value whose missing cases the answer marks in cell {@code nullCell}.
          */
         static ColumnReader ofNullableCell(String name, int cell, int nullCell, FieldDecoder decoder)
         {

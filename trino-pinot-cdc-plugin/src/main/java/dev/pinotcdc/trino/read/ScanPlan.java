@@ -3,7 +3,6 @@ package dev.pinotcdc.trino.read;
 import com.google.common.collect.ImmutableList;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.FieldEncoding;
-import dev.pinotcdc.trino.cdc.NativeCopy;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
@@ -42,7 +41,6 @@ import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -66,8 +64,6 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
 {
     /** Every Pinot table has this virtual column: a document's number within its segment. */
     private static final String DOC_ID_COLUMN = "$docId";
-    /** Marks a cell that holds ISNULL(column) rather than the column; no Pinot column name starts with a NUL character. */
-    private static final String NULL_MARKER_PREFIX = "\0isnull:";
 
     public ScanPlan
     {
@@ -92,23 +88,13 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
             };
             String name = handle instanceof TruncatedTimeColumnHandle truncated ? truncated.name() : column.name();
             FieldDecoder decoder = decoder(handle, column.type(), column.encoding(), column.storedScale());
-            if (column.nativeCopy().filter(NativeCopy::readable).isPresent()) {
-                // a promoted field reads from its native column, with Pinot's null vector for missing values
-                NativeCopy copy = column.nativeCopy().get();
-                FieldDecoder nativeDecoder = decoder(handle, column.type(), copy.encoding(), OptionalInt.empty());
-                readers.add(ColumnReader.ofNullableCell(name, cellOf(cells, copy.column()), cellOf(cells, nullMarker(copy.column())), nativeDecoder));
-            }
-            else if (column.isSourceField()) {
+            // a promoted field is read from the JSON too: Pinot 0.11 answers a missing native value with a stand-in,
+            // and ISNULL in the select list fails on committed segments (IndexOutOfBoundsException)
+            if (column.isSourceField()) {
                 if (sourceCell < 0) {
                     sourceCell = cellOf(cells, column.pinotColumn());
                 }
                 readers.add(ColumnReader.ofSourceField(name, column.sourcePath(), decoder));
-            }
-            else if (table.shape() == TableShape.PLAIN) {
-                // Pinot 0.11 answers a missing value with the column's stand-in default; only ISNULL reads its null vector
-                int cell = cellOf(cells, column.pinotColumn());
-                int nullCell = cellOf(cells, nullMarker(column.pinotColumn()));
-                readers.add(ColumnReader.ofNullableCell(name, cell, nullCell, decoder));
             }
             else {
                 readers.add(ColumnReader.ofCell(name, cellOf(cells, column.pinotColumn()), decoder));
@@ -127,9 +113,7 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         }
 
         PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
-        cells.forEach(cell -> query.select(cell.startsWith(NULL_MARKER_PREFIX)
-                ? FunctionCall.of("ISNULL", new ColumnReference(cell.substring(NULL_MARKER_PREFIX.length())))
-                : new ColumnReference(cell)));
+        cells.forEach(cell -> query.select(new ColumnReference(cell)));
 
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
@@ -344,21 +328,11 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         JsonSourceCapabilities source = sourceCapabilities(table);
         FilterTranslation constraint = PinotFilterTranslator.translate(filterForm(table.constraint()), source);
         constraint.filter().ifPresent(filters::add);
-        if (table.shape() == TableShape.PLAIN) {
-            // a missing value holds the column's stand-in default, which a pushed range could match: only present values may
-            constraint.pushed().getDomains().orElse(Map.of()).keySet().forEach(column ->
-                    filters.add(new PinotFilter.IsNull(new ColumnReference(((PinotCdcColumnHandle) column).pinotColumn()), true)));
-        }
         for (PrefixMatch match : table.prefixMatches()) {
             filters.add(PinotFilterTranslator.prefixFilter(new PrefixMatch(match.column().filterForm(), match.prefix()), source).orElseThrow());
         }
         partitionFilter(table, split).ifPresent(filters::add);
         return new Filters(filters.isEmpty() ? Optional.empty() : Optional.of(PinotFilter.and(filters)), constraint.contradiction());
-    }
-
-    private static String nullMarker(String pinotColumn)
-    {
-        return NULL_MARKER_PREFIX + pinotColumn;
     }
 
     /**
