@@ -33,7 +33,7 @@ public class PinotCdcConnectorFactory
         Bootstrap app = new Bootstrap(
                 new JsonModule(),
                 new TypeDeserializerModule(context.getTypeManager()),
-                new PinotCdcModule(context.getTypeManager(), context.getNodeManager()));
+                new PinotCdcModule(context.getTypeManager()));
 
         Injector injector = app
                 .doNotInitializeLogging()

@@ -17,7 +17,6 @@ import dev.pinotcdc.trino.metadata.SourceFieldTypes;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
 import dev.pinotcdc.trino.read.TruncateFinder;
-import io.trino.spi.NodeManager;
 import io.trino.spi.type.TypeManager;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
@@ -27,12 +26,10 @@ public class PinotCdcModule
         implements Module
 {
     private final TypeManager typeManager;
-    private final NodeManager nodeManager;
 
-    public PinotCdcModule(TypeManager typeManager, NodeManager nodeManager)
+    public PinotCdcModule(TypeManager typeManager)
     {
         this.typeManager = requireNonNull(typeManager, "typeManager is null");
-        this.nodeManager = requireNonNull(nodeManager, "nodeManager is null");
     }
 
     @Override
@@ -40,7 +37,6 @@ public class PinotCdcModule
     {
         configBinder(binder).bindConfig(PinotCdcConfig.class);
         binder.bind(TypeManager.class).toInstance(typeManager);
-        binder.bind(NodeManager.class).toInstance(nodeManager);
 
         binder.bind(PinotCdcConnector.class).in(Scopes.SINGLETON);
         binder.bind(PinotCdcSessionProperties.class).in(Scopes.SINGLETON);

@@ -4,7 +4,6 @@ import dev.pinotcdc.trino.templates.DebeziumSettings.DecimalHandlingMode;
 import dev.pinotcdc.trino.templates.DebeziumSettings.TimePrecisionMode;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
