@@ -43,6 +43,7 @@ final class TestPinotCdcPushdown
     private QueryRunner queryRunner;
     private Session pushdown;
     private Session noPushdown;
+    private Session extractingEveryField;
 
     @BeforeAll
     void setUp()
@@ -52,6 +53,9 @@ final class TestPinotCdcPushdown
         pushdown = queryRunner.getDefaultSession();
         noPushdown = Session.builder(pushdown)
                 .setCatalogSessionProperty("pinot_cdc", "pushdown_enabled", "false")
+                .build();
+        extractingEveryField = Session.builder(pushdown)
+                .setCatalogSessionProperty("pinot_cdc", "max_extracted_source_fields", "1000")
                 .build();
 
         Random random = new Random(11);
@@ -274,6 +278,36 @@ final class TestPinotCdcPushdown
                 .doesNotContain("JSON_MATCH");
     }
 
+    @Test
+    void testFewSourceFieldsAreExtractedInPinot()
+    {
+        // the catalog's default: up to two fields are extracted, more come as whole documents
+        assertThat(explain("SELECT id, status FROM " + ORDERS + " WHERE id > 10"))
+                .contains("Pinot SQL: SELECT \"id\", JSONEXTRACTSCALAR(\"source\", '$[''status'']', 'STRING', '\uFFFF') FROM");
+        assertThat(explain("SELECT user_id, created_at FROM " + ORDERS))
+                .contains("JSONEXTRACTSCALAR(\"source\", '$[''user_id'']', 'STRING'")
+                .contains("JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'STRING'")
+                .doesNotContain("\"source\" FROM");
+        assertThat(explain("SELECT id, user_id, amount, status, created_at FROM " + ORDERS))
+                .contains("Pinot SQL: SELECT \"id\", \"source\" FROM")
+                .doesNotContain("JSONEXTRACTSCALAR");
+        assertThat(explain(extractingEveryField, "SELECT id, user_id, amount, status, created_at FROM " + ORDERS))
+                .contains("JSONEXTRACTSCALAR(\"source\", '$[''amount'']', 'STRING'")
+                .doesNotContain("\"source\" FROM");
+        assertThat(explain(noPushdown, "SELECT status FROM " + ORDERS)).doesNotContain("JSONEXTRACTSCALAR");
+
+        for (String query : List.of(
+                "SELECT status FROM " + ORDERS,
+                "SELECT id, amount FROM " + ORDERS,
+                "SELECT user_id, created_at FROM " + ORDERS + " WHERE id < 700",
+                "SELECT id, user_id, amount, status, created_at FROM " + ORDERS,
+                "SELECT id, happened_at FROM " + EVENTS,
+                "SELECT name, email, country FROM " + USERS,
+                "SELECT o.id, u.name FROM " + ORDERS + " o JOIN " + USERS + " u ON o.user_id = u.id WHERE o.created_at >= now() - INTERVAL '30' DAY")) {
+            assertSameBothWays(query);
+        }
+    }
+
     private String explain(String query)
     {
         return explain(pushdown, query);
@@ -284,15 +318,18 @@ final class TestPinotCdcPushdown
         return (String) queryRunner.execute(session, "EXPLAIN " + query).getOnlyValue();
     }
 
+    /** The same rows with pushdown off, on, and on with every source field a scan reads extracted by Pinot. */
     private void assertSameBothWays(String query)
     {
         MaterializedResult expected = queryRunner.execute(noPushdown, query);
-        MaterializedResult actual = queryRunner.execute(pushdown, query);
-        if (query.contains("ORDER BY")) {
-            assertThat(actual.getMaterializedRows()).as(query).containsExactlyElementsOf(expected.getMaterializedRows());
-        }
-        else {
-            assertThat(actual.getMaterializedRows()).as(query).containsExactlyInAnyOrderElementsOf(expected.getMaterializedRows());
+        for (Session session : List.of(pushdown, extractingEveryField)) {
+            MaterializedResult actual = queryRunner.execute(session, query);
+            if (query.contains("ORDER BY")) {
+                assertThat(actual.getMaterializedRows()).as(query).containsExactlyElementsOf(expected.getMaterializedRows());
+            }
+            else {
+                assertThat(actual.getMaterializedRows()).as(query).containsExactlyInAnyOrderElementsOf(expected.getMaterializedRows());
+            }
         }
     }
 }

@@ -46,6 +46,22 @@ final class TestRowDecoder
     }
 
     @Test
+    void testTextExtractedByPinotReadsAsTheDocumentHoldsIt()
+    {
+        RowDecoder.ExtractedText wholeNumber = RowDecoder.ExtractedText.WHOLE_NUMBER;
+        assertThat(wholeNumber.toValue(NODES.textNode("-42"))).isEqualTo(NODES.numberNode(-42L));
+        assertThat(wholeNumber.toValue(NODES.textNode(RowDecoder.ExtractedText.ABSENT))).isNull();
+        // a fraction is the number it is (a wrong type for an integer), not malformed text
+        assertThat(wholeNumber.toValue(NODES.textNode("1.5")).isNumber()).isTrue();
+        assertThat(wholeNumber.toValue(NODES.textNode("2E+3")).decimalValue()).isEqualByComparingTo("2000");
+        // anything else stays text, for the decoder to refuse or read as the document's text would be read
+        for (String text : List.of(" 12", "12abc", "abc", "1.", "99999999999999999999", "1e99999999999", "")) {
+            assertThat(wholeNumber.toValue(NODES.textNode(text))).as(text).isEqualTo(NODES.textNode(text));
+        }
+        assertThat(RowDecoder.ExtractedText.TEXT.toValue(NODES.textNode("12"))).isEqualTo(NODES.textNode("12"));
+    }
+
+    @Test
     void testValueOfWrongTypeIsNullAndCounted()
     {
         DecodingProblems problems = new DecodingProblems("t", false);

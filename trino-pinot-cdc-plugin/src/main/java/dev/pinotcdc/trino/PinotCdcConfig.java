@@ -49,6 +49,7 @@ public class PinotCdcConfig
     private Duration metadataCacheTtl = new Duration(30, SECONDS);
     private int maxRowsPerBrokerQuery = 1_000_000;
     private int scanSplits = 4;
+    private int maxExtractedSourceFields = 2;
 
     private String sourceColumn = "source";
     private String opColumn = "op";
@@ -313,6 +314,21 @@ public class PinotCdcConfig
     public PinotCdcConfig setScanSplits(int scanSplits)
     {
         this.scanSplits = scanSplits;
+        return this;
+    }
+
+    @Min(0)
+    @Max(1000)
+    public int getMaxExtractedSourceFields()
+    {
+        return maxExtractedSourceFields;
+    }
+
+    @Config("pinot.max-extracted-source-fields")
+    @ConfigDescription("A scan reading at most this many fields of the source JSON has Pinot extract them; a scan reading more receives whole documents (0: always whole documents)")
+    public PinotCdcConfig setMaxExtractedSourceFields(int maxExtractedSourceFields)
+    {
+        this.maxExtractedSourceFields = maxExtractedSourceFields;
         return this;
     }
 

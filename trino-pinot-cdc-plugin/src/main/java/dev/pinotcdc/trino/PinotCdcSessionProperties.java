@@ -20,6 +20,7 @@ public final class PinotCdcSessionProperties
     private static final String STRICT_DECODING = "strict_decoding";
     private static final String QUERY_TIMEOUT = "query_timeout";
     private static final String SCAN_SPLITS = "scan_splits";
+    private static final String MAX_EXTRACTED_SOURCE_FIELDS = "max_extracted_source_fields";
 
     private final List<PropertyMetadata<?>> sessionProperties;
 
@@ -47,6 +48,16 @@ public final class PinotCdcSessionProperties
                             }
                         },
                         false),
+                integerProperty(
+                        MAX_EXTRACTED_SOURCE_FIELDS,
+                        "A scan reading at most this many fields of the source JSON has Pinot extract them; more fields ship whole documents (0: always whole documents)",
+                        config.getMaxExtractedSourceFields(),
+                        value -> {
+                            if (value < 0 || value > 1000) {
+                                throw new TrinoException(INVALID_SESSION_PROPERTY, MAX_EXTRACTED_SOURCE_FIELDS + " must be between 0 and 1000");
+                            }
+                        },
+                        false),
                 durationProperty(
                         QUERY_TIMEOUT,
                         "Time Pinot may take for one broker query; at most pinot.read-timeout",
@@ -67,6 +78,11 @@ public final class PinotCdcSessionProperties
     public static int getScanSplits(ConnectorSession session)
     {
         return session.getProperty(SCAN_SPLITS, Integer.class);
+    }
+
+    public static int getMaxExtractedSourceFields(ConnectorSession session)
+    {
+        return session.getProperty(MAX_EXTRACTED_SOURCE_FIELDS, Integer.class);
     }
 
     public static Duration getQueryTimeout(ConnectorSession session)

@@ -58,7 +58,9 @@ import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_METADATA;
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.getMaxExtractedSourceFields;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.isStrictDecoding;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
@@ -86,6 +88,15 @@ public class PinotCdcMetadata
         return ImmutableList.of(SCHEMA_NAME);
     }
 
+    /**
+     * Strict decoding reads whole documents: Pinot extracts nothing from a source that is JSON but not an object,
+     * which the decoder would refuse.
+     */
+    private static int maxExtractedSourceFields(ConnectorSession session)
+    {
+        return isPushdownEnabled(session) && !isStrictDecoding(session) ? getMaxExtractedSourceFields(session) : 0;
+    }
+
     @Override
     public ConnectorTableHandle getTableHandle(ConnectorSession session, SchemaTableName tableName, Optional<ConnectorTableVersion> startVersion, Optional<ConnectorTableVersion> endVersion)
     {
@@ -93,7 +104,7 @@ public class PinotCdcMetadata
             throw new TrinoException(NOT_SUPPORTED, "This connector does not support versioned tables");
         }
         return catalog.getTable(tableName)
-                .map(table -> PinotCdcTableHandle.scanOf(table, layout, maxRowsPerBrokerQuery))
+                .map(table -> PinotCdcTableHandle.scanOf(table, layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session)))
                 .orElse(null);
     }
 

@@ -34,6 +34,8 @@ import static java.util.Objects.requireNonNull;
  * @param aggregation a GROUP BY Pinot computes; the scan then returns one row per group
  * @param layout where the table keeps Debezium's event
  * @param maxRows the most rows one broker query may return
+ * @param maxExtractedSourceFields a scan reading at most this many fields of the source JSON has Pinot extract them
+ *         instead of returning whole documents (0: never)
  */
 public record PinotCdcTableHandle(
         SchemaTableName schemaTableName,
@@ -50,7 +52,8 @@ public record PinotCdcTableHandle(
         Optional<List<PinotCdcColumnHandle>> projection,
         Optional<PinotAggregation> aggregation,
         CdcLayout layout,
-        int maxRows)
+        int maxRows,
+        int maxExtractedSourceFields)
         implements ConnectorTableHandle
 {
     @JsonCreator
@@ -69,7 +72,8 @@ public record PinotCdcTableHandle(
             @JsonProperty("projection") Optional<List<PinotCdcColumnHandle>> projection,
             @JsonProperty("aggregation") Optional<PinotAggregation> aggregation,
             @JsonProperty("layout") CdcLayout layout,
-            @JsonProperty("maxRows") int maxRows)
+            @JsonProperty("maxRows") int maxRows,
+            @JsonProperty("maxExtractedSourceFields") int maxExtractedSourceFields)
     {
         this.schemaTableName = requireNonNull(schemaTableName, "schemaTableName is null");
         this.pinotTableName = requireNonNull(pinotTableName, "pinotTableName is null");
@@ -86,9 +90,10 @@ public record PinotCdcTableHandle(
         this.aggregation = requireNonNull(aggregation, "aggregation is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.maxRows = maxRows;
+        this.maxExtractedSourceFields = maxExtractedSourceFields;
     }
 
-    public static PinotCdcTableHandle scanOf(PinotTableDescription table, CdcLayout layout, int maxRows)
+    public static PinotCdcTableHandle scanOf(PinotTableDescription table, CdcLayout layout, int maxRows, int maxExtractedSourceFields)
     {
         return new PinotCdcTableHandle(
                 table.schemaTableName(),
@@ -105,32 +110,38 @@ public record PinotCdcTableHandle(
                 Optional.empty(),
                 Optional.empty(),
                 layout,
-                maxRows);
+                maxRows,
+                maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+    }
+
+    public PinotCdcTableHandle withMaxExtractedSourceFields(int maxExtractedSourceFields)
+    {
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withTopN(long limit, List<PinotSortItem> sort)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields);
     }
 
     /**

@@ -22,19 +22,18 @@ final class PinotCdcPageSource
     private static final int ROWS_PER_PAGE = 4096;
 
     private final Supplier<BrokerAnswer> query;
-    private final RowDecoder decoder;
     private final DecodingProblems problems;
 
+    private RowDecoder decoder;
     private List<JsonNode> rows;
     private long answerBytes;
     private int nextRow;
     private long readTimeNanos;
     private boolean closed;
 
-    PinotCdcPageSource(Supplier<BrokerAnswer> query, RowDecoder decoder, DecodingProblems problems)
+    PinotCdcPageSource(Supplier<BrokerAnswer> query, DecodingProblems problems)
     {
         this.query = requireNonNull(query, "query is null");
-        this.decoder = requireNonNull(decoder, "decoder is null");
         this.problems = requireNonNull(problems, "problems is null");
     }
 
@@ -49,6 +48,7 @@ final class PinotCdcPageSource
             BrokerAnswer answer = query.get();
             rows = answer.rows();
             answerBytes = answer.bytes();
+            decoder = answer.decoder();
         }
         int end = Math.min(rows.size(), nextRow + ROWS_PER_PAGE);
         Page page = decoder.decode(rows, nextRow, end);
@@ -104,12 +104,13 @@ final class PinotCdcPageSource
         rows = List.of();
     }
 
-    /** The rows of a checked broker answer, and its size on the wire. */
-    record BrokerAnswer(List<JsonNode> rows, long bytes)
+    /** The rows of a checked broker answer, its size on the wire, and how its rows become pages. */
+    record BrokerAnswer(List<JsonNode> rows, long bytes, RowDecoder decoder)
     {
         BrokerAnswer
         {
             rows = requireNonNull(rows, "rows is null");
+            requireNonNull(decoder, "decoder is null");
         }
     }
 }

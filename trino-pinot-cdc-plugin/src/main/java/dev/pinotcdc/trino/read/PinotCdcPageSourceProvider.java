@@ -52,30 +52,49 @@ public class PinotCdcPageSourceProvider
             DynamicFilter dynamicFilter)
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
+        PinotCdcSplit pinotSplit = (PinotCdcSplit) split;
         ScanPlan plan = table.aggregation().isPresent()
-                ? ScanPlan.aggregated(table, columns, (PinotCdcSplit) split)
-                : ScanPlan.create(table, columns, (PinotCdcSplit) split);
+                ? ScanPlan.aggregated(table, columns, pinotSplit)
+                : ScanPlan.create(table, columns, pinotSplit);
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
-        RowDecoder decoder = new RowDecoder(plan.columns(), plan.sourceCell(), problems);
         if (plan.empty()) {
-            return new PinotCdcPageSource(() -> new BrokerAnswer(List.of(), 0), decoder, problems);
+            return new PinotCdcPageSource(() -> new BrokerAnswer(List.of(), 0, decoder(plan, problems)), problems);
         }
-        String sql = PinotSqlWriter.write(plan.query());
-        long timeoutMillis = Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis);
-        BrokerQuery query = BrokerQuery.of(table.pinotTableName(), sql).withOption(BrokerQuery.TIMEOUT_MS, Long.toString(Math.max(1, timeoutMillis)));
-        return new PinotCdcPageSource(() -> run(query, plan), decoder, problems);
+        long timeoutMillis = Math.max(1, Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis));
+        return new PinotCdcPageSource(() -> answer(plan, table, columns, pinotSplit, timeoutMillis, problems), problems);
     }
 
-    private BrokerAnswer run(BrokerQuery query, ScanPlan plan)
+    private BrokerAnswer answer(ScanPlan plan, PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split, long timeoutMillis, DecodingProblems problems)
     {
-        String pinotTableName = query.tableName();
-        BrokerResult result;
         try {
-            result = broker.execute(query);
+            return run(plan, table.pinotTableName(), timeoutMillis, problems);
+        }
+        catch (PinotClientException e) {
+            if (!plan.extractsSourceFields() || !SourceFieldExtraction.failedOnMalformedSource(e)) {
+                throw PinotErrors.toTrinoException(e);
+            }
+        }
+        // a row's source is not JSON, and Pinot fails any extraction from it: whole documents let the decoder read
+        // such a row's fields as NULL, or fail naming them in strict mode
+        ScanPlan wholeDocuments = ScanPlan.create(table.withMaxExtractedSourceFields(0), columns, split);
+        try {
+            return run(wholeDocuments, table.pinotTableName(), timeoutMillis, problems);
         }
         catch (PinotClientException e) {
             throw PinotErrors.toTrinoException(e);
         }
+    }
+
+    private static RowDecoder decoder(ScanPlan plan, DecodingProblems problems)
+    {
+        return new RowDecoder(plan.columns(), plan.sourceCell(), problems);
+    }
+
+    private BrokerAnswer run(ScanPlan plan, String pinotTableName, long timeoutMillis, DecodingProblems problems)
+    {
+        BrokerQuery query = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(plan.query()))
+                .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(timeoutMillis));
+        BrokerResult result = broker.execute(query);
         if (!plan.limitedByQuery() && result.rowCount() > plan.rowLimit()) {
             throw new TrinoException(PINOT_RESULT_TOO_LARGE, format(
                     "Pinot table '%s': the scan would return more than %s rows from one broker query. " +
@@ -86,6 +105,6 @@ public class PinotCdcPageSourceProvider
         List<JsonNode> rows = plan.latestVersions()
                 .map(latest -> latest.select(result.rows()))
                 .orElse(result.rows());
-        return new BrokerAnswer(rows, result.resultTableJsonBytes());
+        return new BrokerAnswer(rows, result.resultTableJsonBytes(), decoder(plan, problems));
     }
 }

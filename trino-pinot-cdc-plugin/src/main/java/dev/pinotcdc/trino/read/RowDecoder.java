@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import dev.pinotcdc.trino.cdc.CdcJson;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
@@ -12,7 +13,9 @@ import io.trino.spi.PageBuilder;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.type.Type;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
 import static java.util.Objects.requireNonNull;
@@ -193,6 +196,9 @@ final class RowDecoder
         /** The default extraction gives for a field that is absent: a noncharacter no JSON text holds as a whole value. */
         static final String ABSENT = "\uFFFF";
 
+        /** A JSON number that is not an integer. */
+        private static final Pattern FRACTION = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+([eE][+-]?[0-9]+)?|[eE][+-]?[0-9]+)");
+
         JsonNode toValue(JsonNode cell)
         {
             if (this == NONE || cell == null || !cell.isTextual()) {
@@ -207,11 +213,27 @@ final class RowDecoder
                     return LongNode.valueOf(Long.parseLong(text));
                 }
                 catch (NumberFormatException e) {
-                    // left as text: the decoder reports it as a value that does not fit
-                    return cell;
+                    // a fraction reads as the number it is, as it does from the whole document; other text is left
+                    // as text: the decoder reports either as a value that does not fit
+                    return numberOrText(cell);
                 }
             }
             return cell;
+        }
+
+        private static JsonNode numberOrText(JsonNode cell)
+        {
+            String text = cell.textValue();
+            if (!FRACTION.matcher(text).matches()) {
+                return cell;
+            }
+            try {
+                return DecimalNode.valueOf(new BigDecimal(text));
+            }
+            catch (NumberFormatException e) {
+                // an exponent beyond BigDecimal's range
+                return cell;
+            }
         }
     }
 }

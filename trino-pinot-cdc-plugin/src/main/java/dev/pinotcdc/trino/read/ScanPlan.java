@@ -58,8 +58,17 @@ import static java.util.Objects.requireNonNull;
  * @param rowLimit the most rows the split may return, unless the query itself is limited
  * @param latestVersions for a table that keeps every version, how to pick each key's newest
  * @param empty no row can match: nothing needs to be sent
+ * @param extractsSourceFields Pinot extracts the source fields the scan reads, rather than returning whole documents
  */
-public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceCell, long rowLimit, boolean limitedByQuery, Optional<LatestVersions> latestVersions, boolean empty)
+public record ScanPlan(
+        PinotQuery query,
+        List<OutputColumn> columns,
+        int sourceCell,
+        long rowLimit,
+        boolean limitedByQuery,
+        Optional<LatestVersions> latestVersions,
+        boolean empty,
+        boolean extractsSourceFields)
 {
     /** Every Pinot table has this virtual column: a document's number within its segment. */
     private static final String DOC_ID_COLUMN = "$docId";
@@ -75,44 +84,46 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
     {
         CdcLayout layout = table.layout();
         int maxRows = table.maxRows();
+        PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
         List<String> cells = new ArrayList<>();
         ImmutableList.Builder<OutputColumn> readers = ImmutableList.builder();
         int sourceCell = -1;
+        boolean extractFields = SourceFieldExtraction.applies(table, columns.stream().map(ScanPlan::readColumn).toList());
         for (ColumnHandle handle : columns) {
-            // a truncated time reads its column and truncates each decoded value
-            PinotCdcColumnHandle column = switch (handle) {
-                case PinotCdcColumnHandle plain -> plain;
-                case TruncatedTimeColumnHandle truncated -> truncated.column();
-                default -> throw new IllegalArgumentException("Unexpected column " + handle);
-            };
+            PinotCdcColumnHandle column = readColumn(handle);
             String name = handle instanceof TruncatedTimeColumnHandle truncated ? truncated.name() : column.name();
             FieldDecoder decoder = decoder(handle, column.type(), column.encoding(), column.storedScale());
             // a promoted field is read from the JSON too: Pinot 0.11 answers a missing native value with a stand-in,
             // and ISNULL in the select list fails on committed segments (IndexOutOfBoundsException)
-            if (column.isSourceField()) {
+            if (column.isSourceField() && extractFields) {
+                int cell = cellOf(query, cells, SourceFieldExtraction.text(column));
+                readers.add(ColumnReader.ofExtractedCell(name, cell, decoder, SourceFieldExtraction.isWholeNumberText(column)));
+            }
+            else if (column.isSourceField()) {
                 if (sourceCell < 0) {
-                    sourceCell = cellOf(cells, column.pinotColumn());
+                    sourceCell = cellOf(query, cells, new ColumnReference(column.pinotColumn()));
                 }
                 readers.add(ColumnReader.ofSourceField(name, column.sourcePath(), decoder));
             }
             else {
-                readers.add(ColumnReader.ofCell(name, cellOf(cells, column.pinotColumn()), decoder));
+                readers.add(ColumnReader.ofCell(name, cellOf(query, cells, new ColumnReference(column.pinotColumn())), decoder));
             }
         }
 
         Optional<LatestVersions> latestVersions = Optional.empty();
         if (table.shape() == TableShape.APPEND_ONLY_CDC) {
-            List<Integer> keyCells = table.primaryKey().stream().map(key -> cellOf(cells, key)).toList();
+            List<Integer> keyCells = table.primaryKey().stream().map(key -> cellOf(query, cells, new ColumnReference(key))).toList();
             String versionColumn = table.versionColumn().orElseThrow(() -> new IllegalStateException("Table without a version column: " + table.pinotTableName()));
-            latestVersions = Optional.of(new LatestVersions(keyCells, cellOf(cells, versionColumn), cellOf(cells, layout.opColumn()), layout.hiddenOpCodes()));
+            latestVersions = Optional.of(new LatestVersions(
+                    keyCells,
+                    cellOf(query, cells, new ColumnReference(versionColumn)),
+                    cellOf(query, cells, new ColumnReference(layout.opColumn())),
+                    layout.hiddenOpCodes()));
         }
         if (cells.isEmpty()) {
             // a query needs a column even when Trino only counts rows
-            cells.add(table.shape().isCdc() ? layout.opColumn() : DOC_ID_COLUMN);
+            cellOf(query, cells, new ColumnReference(table.shape().isCdc() ? layout.opColumn() : DOC_ID_COLUMN));
         }
-
-        PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
-        cells.forEach(cell -> query.select(new ColumnReference(cell)));
 
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
@@ -122,7 +133,17 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         }
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
-        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction());
+        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields);
+    }
+
+    /** A truncated time reads its column and truncates each decoded value. */
+    private static PinotCdcColumnHandle readColumn(ColumnHandle handle)
+    {
+        return switch (handle) {
+            case PinotCdcColumnHandle plain -> plain;
+            case TruncatedTimeColumnHandle truncated -> truncated.column();
+            default -> throw new IllegalArgumentException("Unexpected column " + handle);
+        };
     }
 
     /**
@@ -171,7 +192,7 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
         query.limit(table.maxRows() + 1L);
-        return new ScanPlan(query.build(), outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction());
+        return new ScanPlan(query.build(), outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false);
     }
 
     private static List<ColumnHandle> allOutputs(PinotAggregation aggregation)
@@ -372,13 +393,4 @@ public record ScanPlan(PinotQuery query, List<OutputColumn> columns, int sourceC
         return new PinotFilter.In(FunctionCall.of("MOD", new ColumnReference(column), new LongLiteral(divisor)), remainders, false);
     }
 
-    private static int cellOf(List<String> cells, String pinotColumn)
-    {
-        int index = cells.indexOf(pinotColumn);
-        if (index >= 0) {
-            return index;
-        }
-        cells.add(pinotColumn);
-        return cells.size() - 1;
-    }
 }
