@@ -14,13 +14,14 @@ import static java.util.Objects.requireNonNull;
  * what the Trino ways read from Pinot and whether the answers agree; then the targets, the disagreements and the
  * Pinot queries each way sent.
  */
-public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, List<VariantResult> variants, MachineLoad loadBefore, MachineLoad loadAfter)
+public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, List<VariantResult> variants, List<ExtractionComparison> extraction, MachineLoad loadBefore, MachineLoad loadAfter)
 {
     public BenchmarkReport
     {
         requireNonNull(settings, "settings is null");
         requireNonNull(ingestion, "ingestion is null");
         variants = List.copyOf(variants);
+        extraction = List.copyOf(extraction);
         requireNonNull(loadBefore, "loadBefore is null");
         requireNonNull(loadAfter, "loadAfter is null");
     }
@@ -72,6 +73,7 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
                         .append(" |\n");
             }
         }
+        text.append(extractionMarkdown());
         List<String> problems = problems();
         text.append("\n#### Answers\n\n");
         if (problems.isEmpty()) {
@@ -96,6 +98,35 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
                     result.failure().ifPresent(failure -> text.append("  - (").append(way).append(") failed: ").append(failure).append("\n"));
                 }
             }
+        }
+        return text.toString();
+    }
+
+    /** Whether both ways of reading source fields gave the same rows for every scan. */
+    public boolean extractionAgrees()
+    {
+        return extraction.stream().allMatch(comparison -> comparison.agree().orElse(false));
+    }
+
+    private String extractionMarkdown()
+    {
+        StringBuilder text = new StringBuilder();
+        text.append("\n#### Source fields: whole documents from Pinot, or extracted by Pinot (this plugin, default orders table)\n\n");
+        text.append("| scan | source fields | whole documents ms | extracted ms | extracted / whole | rows / bytes from Pinot, whole | rows / bytes from Pinot, extracted | agree |\n");
+        text.append("|---|---:|---:|---:|---:|---:|---:|:---:|\n");
+        for (ExtractionComparison comparison : extraction) {
+            text.append("| ").append(comparison.name())
+                    .append(" | ").append(comparison.sourceFields())
+                    .append(" | ").append(millis(comparison.wholeDocuments()))
+                    .append(" | ").append(millis(comparison.extracted()))
+                    .append(" | ").append(ratio(comparison.ratio()))
+                    .append(" | ").append(input(comparison.wholeDocuments()))
+                    .append(" | ").append(input(comparison.extracted()))
+                    .append(" | ").append(comparison.agree().map(agree -> agree ? "yes" : "**NO**").orElse("-"))
+                    .append(" |\n");
+        }
+        for (ExtractionComparison comparison : extraction) {
+            text.append("- ").append(comparison.name()).append(": `").append(comparison.sql()).append("` → ").append(codeLines(comparison.extractedPinotSql())).append("\n");
         }
         return text.toString();
     }

@@ -119,9 +119,12 @@ public final class PinotCdcBenchmark
         System.out.printf("Pinot holds every order event %.1f s after the first was produced%n", ingested.toMillis() / 1e3);
 
         List<VariantResult> variants = new ArrayList<>();
+        List<ExtractionComparison> extraction;
         try (TrinoQueries trinoQueries = new TrinoQueries(trino)) {
             ShopVariant jsonVariant = variant("default", false, ordersTable, usersTable, trinoQueries);
-            variants.add(runVariant(jsonVariant, new ShopQueries(jsonVariant, generator.last30DaysStart(), orders.pointLookupKey()), trinoQueries, ingested));
+            ShopQueries jsonQueries = new ShopQueries(jsonVariant, generator.last30DaysStart(), orders.pointLookupKey());
+            variants.add(runVariant(jsonVariant, jsonQueries, trinoQueries, ingested));
+            extraction = compareExtraction(jsonVariant, jsonQueries, trinoQueries);
 
             // the same topic once more, into a table that also has created_at as a native column; the first table
             // goes first, so that Pinot holds one copy of the orders at a time
@@ -135,7 +138,7 @@ public final class PinotCdcBenchmark
             tables.drop(usersTable);
         }
         Ingestion ingestion = new Ingestion(orderMessages, orders.liveOrders(), userMessages, producedBytes, produced, ingested);
-        return new BenchmarkReport(settings, ingestion, variants, loadBefore, MachineLoad.now());
+        return new BenchmarkReport(settings, ingestion, variants, extraction, loadBefore, MachineLoad.now());
     }
 
     private ShopVariant variant(String label, boolean promoted, String ordersTable, String usersTable, TrinoQueries trinoQueries)
@@ -171,6 +174,35 @@ public final class PinotCdcBenchmark
             results.add(result);
         }
         return new VariantResult(variant, ingestion, results);
+    }
+
+    /**
+     * The same scans with whole source documents and with every field extracted by Pinot: where extraction pays
+     * decides the default of {@code pinot.max-extracted-source-fields}.
+     */
+    private List<ExtractionComparison> compareExtraction(ShopVariant variant, ShopQueries queries, TrinoQueries trinoQueries)
+    {
+        System.out.printf("%nWhole source documents against fields extracted by Pinot (%s)%n", variant.label());
+        String property = variant.pluginCatalog() + ".max_extracted_source_fields";
+        List<ExtractionComparison> comparisons = new ArrayList<>();
+        try {
+            for (ShopQueries.SourceFieldScan scan : queries.sourceFieldScans()) {
+                trinoQueries.execute("SET SESSION %s = 0".formatted(property));
+                WayResult wholeDocuments = measureTrino(trinoQueries, scan.sql(), false);
+                trinoQueries.execute("SET SESSION %s = 1000".formatted(property));
+                String pinotSql = explainPinotQueries(trinoQueries, scan.sql(), "Pinot SQL:");
+                WayResult extracted = measureTrino(trinoQueries, scan.sql(), false);
+                ExtractionComparison comparison = new ExtractionComparison(scan.name(), scan.sourceFields(), scan.sql(), wholeDocuments, extracted, pinotSql);
+                System.out.printf("  %s: whole %s  extracted %s  agree: %s%n", scan.name(), BenchmarkReport.millis(wholeDocuments), BenchmarkReport.millis(extracted),
+                        comparison.agree().map(String::valueOf).orElse("-"));
+                comparisons.add(comparison);
+            }
+            trinoQueries.execute("RESET SESSION " + property);
+        }
+        catch (SQLException e) {
+            throw new RuntimeException(e);
+        }
+        return comparisons;
     }
 
     private WayResult measureTrino(TrinoQueries trinoQueries, String sql, boolean ordered)

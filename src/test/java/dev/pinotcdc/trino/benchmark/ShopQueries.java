@@ -47,6 +47,22 @@ final class ShopQueries
         return List.of(pointLookup(), count30Days(), topUsers(), groupByStatus(), rareStatus(), fullScanAggregate(), fullScanRows());
     }
 
+    /** A scan of the plugin's table that reads some source fields, for the extraction comparison. */
+    record SourceFieldScan(String name, int sourceFields, String sql) {}
+
+    /** Scans that read one to four fields of the orders' (or users') source, every live row or a window. */
+    List<SourceFieldScan> sourceFieldScans()
+    {
+        String orders = variant.pluginTable(orders());
+        return List.of(
+                new SourceFieldScan("every live order: user_id", 1, "SELECT id, user_id FROM " + orders),
+                new SourceFieldScan("every live order: user_id, status", 2, "SELECT id, user_id, status FROM " + orders),
+                new SourceFieldScan("every live order: user_id, status, amount", 3, "SELECT id, user_id, status, amount FROM " + orders),
+                new SourceFieldScan("every live order: all four fields", 4, "SELECT id, user_id, amount, status, created_at FROM " + orders),
+                new SourceFieldScan("orders of the last 30 days: user_id (the join's orders side)", 1, "SELECT user_id FROM %s WHERE created_at >= %s".formatted(orders, sinceLiteral)),
+                new SourceFieldScan("every live user: name (the join's users side)", 1, "SELECT id, name FROM " + variant.pluginTable(variant.pinotUsersTable())));
+    }
+
     private BenchmarkQuery pointLookup()
     {
         String sql = "SELECT id, user_id, amount, status, created_at FROM %s WHERE id = " + pointLookupKey;

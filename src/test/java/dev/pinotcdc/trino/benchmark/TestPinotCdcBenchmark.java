@@ -43,6 +43,13 @@ final class TestPinotCdcBenchmark
             // the plugin's answers came from Pinot: its scans report what they read
             assertThat(variant.queries().getFirst().plugin().input().orElseThrow().bytes()).isPositive();
         }
+        // both ways of reading source fields: the same rows, and the extracting scans did extract
+        assertThat(report.extraction()).hasSize(6);
+        for (ExtractionComparison comparison : report.extraction()) {
+            assertThat(comparison.agree()).as(comparison.name()).contains(true);
+            assertThat(comparison.extractedPinotSql()).as(comparison.name()).contains("JSONEXTRACTSCALAR").doesNotContain("\"source\" FROM");
+        }
+        assertThat(report.extraction().getFirst().wholeDocuments().answer().orElseThrow().size()).isEqualTo(report.ingestion().liveOrders());
     }
 
     private static ResultRows answer(PinotCdcBenchmark.VariantResult variant, String queryName)
