@@ -72,6 +72,7 @@ public final class PinotSqlWriter
             case FunctionCall call -> call.name() + "(" +
                     String.join(", ", call.arguments().stream().map(PinotSqlWriter::expression).toList()) + ")";
             case CountAll _ -> "COUNT(*)";
+            case FilteredAggregation filtered -> expression(filtered.aggregation()) + " FILTER (WHERE " + filter(filtered.filter()) + ")";
             case CaseWhen caseWhen -> "CASE WHEN " + filter(caseWhen.condition()) + " THEN " + expression(caseWhen.whenTrue()) + " ELSE " + expression(caseWhen.otherwise()) + " END";
             case StringLiteral literal -> stringLiteral(literal.value());
             case LongLiteral literal -> Long.toString(literal.value());

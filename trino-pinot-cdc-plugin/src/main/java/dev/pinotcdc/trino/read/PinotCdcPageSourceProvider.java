@@ -95,16 +95,28 @@ public class PinotCdcPageSourceProvider
         BrokerQuery query = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(plan.query()))
                 .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(timeoutMillis));
         BrokerResult result = broker.execute(query);
-        if (!plan.limitedByQuery() && result.rowCount() > plan.rowLimit()) {
-            throw new TrinoException(PINOT_RESULT_TOO_LARGE, format(
-                    "Pinot table '%s': the scan would return more than %s rows from one broker query. " +
-                            "Add a filter (for example on the primary key or a time column), add a LIMIT, " +
-                            "or raise pinot.max-rows-per-broker-query in the catalog",
-                    pinotTableName, plan.rowLimit()));
+        // an answer of more rows than allowed may be cut short by the query's LIMIT: it is refused before any merge
+        if (!plan.limitedByQuery() && result.rowCount() > plan.answerRowLimit()) {
+            throw resultTooLarge(pinotTableName, plan);
         }
         List<JsonNode> rows = plan.latestVersions()
                 .map(latest -> latest.select(result.rows()))
                 .orElse(result.rows());
+        if (plan.groupMerge().isPresent()) {
+            rows = plan.groupMerge().get().apply(rows);
+            if (rows.size() > plan.rowLimit()) {
+                throw resultTooLarge(pinotTableName, plan);
+            }
+        }
         return new BrokerAnswer(rows, result.resultTableJsonBytes(), decoder(plan, problems));
+    }
+
+    private static TrinoException resultTooLarge(String pinotTableName, ScanPlan plan)
+    {
+        return new TrinoException(PINOT_RESULT_TOO_LARGE, format(
+                "Pinot table '%s': the scan would return more than %s rows from one broker query. " +
+                        "Add a filter (for example on the primary key or a time column), add a LIMIT, " +
+                        "or raise pinot.max-rows-per-broker-query in the catalog",
+                pinotTableName, plan.rowLimit()));
     }
 }

@@ -59,6 +59,7 @@ import static java.util.Objects.requireNonNull;
  * @param latestVersions for a table that keeps every version, how to pick each key's newest
  * @param empty no row can match: nothing needs to be sent
  * @param extractsSourceFields Pinot extracts the source fields the scan reads, rather than returning whole documents
+ * @param groupMerge for a GROUP BY, how groups Pinot keeps apart but Trino does not are merged before decoding
  */
 public record ScanPlan(
         PinotQuery query,
@@ -68,7 +69,8 @@ public record ScanPlan(
         boolean limitedByQuery,
         Optional<LatestVersions> latestVersions,
         boolean empty,
-        boolean extractsSourceFields)
+        boolean extractsSourceFields,
+        Optional<UnavailableGroupMerge> groupMerge)
 {
     /** Every Pinot table has this virtual column: a document's number within its segment. */
     private static final String DOC_ID_COLUMN = "$docId";
@@ -78,6 +80,13 @@ public record ScanPlan(
         requireNonNull(query, "query is null");
         columns = List.copyOf(columns);
         requireNonNull(latestVersions, "latestVersions is null");
+        requireNonNull(groupMerge, "groupMerge is null");
+    }
+
+    /** The most rows Pinot's answer may hold: more than the split may return where groups are merged after. */
+    public long answerRowLimit()
+    {
+        return groupMerge.isPresent() ? UnavailableGroupMerge.answerRowLimit(rowLimit) : rowLimit;
     }
 
     public static ScanPlan create(PinotCdcTableHandle table, List<? extends ColumnHandle> columns, PinotCdcSplit split)
@@ -133,7 +142,7 @@ public record ScanPlan(
         }
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
-        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields);
+        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields, Optional.empty());
     }
 
     /** A truncated time reads its column and truncates each decoded value. */
@@ -154,6 +163,9 @@ public record ScanPlan(
         PinotAggregation aggregation = table.aggregation().orElseThrow();
         PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName());
         List<String> cells = new ArrayList<>();
+        // a distinct count cannot be merged over two groups: there Pinot puts the placeholder into the NULL group itself
+        boolean unavailableJoinsNull = aggregation.aggregates().stream().anyMatch(aggregate -> aggregate.kind() == AggregateKind.COUNT_DISTINCT);
+        List<PinotExpression> placeholderKeys = new ArrayList<>();
         for (ColumnHandle column : aggregation.groupBy()) {
             if (column instanceof TruncatedTimeColumnHandle truncated) {
                 // the presence flag keeps absent values apart from the values truncated to the epoch
@@ -161,13 +173,18 @@ public record ScanPlan(
                 cellOf(query, cells, absent);
                 query.groupBy(absent);
             }
-            PinotExpression expression = groupExpression(column);
+            PinotExpression expression = groupExpression(column, unavailableJoinsNull);
             cellOf(query, cells, expression);
             query.groupBy(expression);
+            if (!unavailableJoinsNull && column instanceof PinotCdcColumnHandle group && group.filterForm().isSourceField() && mayHoldUnavailableValue(group.filterForm())) {
+                placeholderKeys.add(expression);
+            }
         }
+        // without GROUP BY, a JSON index counts present values with no extraction (Pinot 0.11 filters aggregations only there)
+        boolean presenceByIndex = aggregation.groupBy().isEmpty() && table.sourceJsonIndexed();
         // every aggregation Trino asked for, also when Trino reads none of the outputs (count(*) of a count(*))
         List<AggregateOutput> aggregates = aggregation.aggregates().stream()
-                .map(aggregate -> aggregateOutput(aggregate, query, cells))
+                .map(aggregate -> aggregateOutput(aggregate, query, cells, presenceByIndex))
                 .toList();
         ImmutableList.Builder<OutputColumn> outputs = ImmutableList.builder();
         for (ColumnHandle column : columns.isEmpty() ? allOutputs(aggregation) : columns) {
@@ -175,12 +192,12 @@ public record ScanPlan(
                 case AggregateColumnHandle aggregate -> outputs.add(aggregates.get(aggregation.aggregates().indexOf(aggregate)));
                 case TruncatedTimeColumnHandle truncated -> {
                     PinotCdcColumnHandle source = truncated.column();
-                    int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(truncated)));
+                    int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(truncated, unavailableJoinsNull)));
                     int absentCell = cells.indexOf(PinotSqlWriter.expression(absentFlag(source)));
                     outputs.add(ColumnReader.ofNullableCell(truncated.name(), cell, absentCell, decoder(truncated, source.type(), source.encoding(), source.storedScale())));
                 }
                 case PinotCdcColumnHandle group -> {
-                    int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group)));
+                    int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group, unavailableJoinsNull)));
                     FieldDecoder decoder = FieldDecoders.create(group.type(), group.filterForm().encoding(), group.filterForm().storedScale());
                     outputs.add(group.filterForm().isSourceField()
                             ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, isWholeNumberText(group.filterForm()))
@@ -191,8 +208,11 @@ public record ScanPlan(
         }
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
-        query.limit(table.maxRows() + 1L);
-        return new ScanPlan(query.build(), outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false);
+        boolean mergeGroups = !placeholderKeys.isEmpty();
+        query.limit((mergeGroups ? UnavailableGroupMerge.answerRowLimit(table.maxRows()) : table.maxRows()) + 1L);
+        PinotQuery pinotQuery = query.build();
+        Optional<UnavailableGroupMerge> groupMerge = mergeGroups ? Optional.of(UnavailableGroupMerge.of(pinotQuery, placeholderKeys)) : Optional.empty();
+        return new ScanPlan(pinotQuery, outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false, groupMerge);
     }
 
     private static List<ColumnHandle> allOutputs(PinotAggregation aggregation)
@@ -225,7 +245,11 @@ public record ScanPlan(
         return new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)), new LongLiteral(1), new LongLiteral(0));
     }
 
-    private static PinotExpression groupExpression(ColumnHandle handle)
+    /**
+     * @param unavailableJoinsNull whether Pinot itself puts Debezium's placeholder into the NULL group; otherwise the
+     *         placeholder is a group of its own, which {@link UnavailableGroupMerge} merges
+     */
+    private static PinotExpression groupExpression(ColumnHandle handle, boolean unavailableJoinsNull)
     {
         if (handle instanceof TruncatedTimeColumnHandle truncated) {
             // an absent value extracts as 0 here; its presence flag, grouped beside, reads it back as NULL
@@ -249,7 +273,7 @@ public record ScanPlan(
             return new ColumnReference(filterForm.pinotColumn());
         }
         JsonExtractScalar text = new JsonExtractScalar(filterForm.pinotColumn(), filterForm.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-        if (!mayHoldUnavailableValue(filterForm)) {
+        if (!unavailableJoinsNull || !mayHoldUnavailableValue(filterForm)) {
             return text;
         }
         // Debezium's placeholder for an unchanged TOASTed value is NULL to Trino: it joins the NULL group
@@ -271,7 +295,10 @@ public record ScanPlan(
         };
     }
 
-    private static AggregateOutput aggregateOutput(AggregateColumnHandle aggregate, PinotQuery.Builder query, List<String> cells)
+    /**
+     * @param presenceByIndex whether the source column's JSON index may count the present values of a field
+     */
+    private static AggregateOutput aggregateOutput(AggregateColumnHandle aggregate, PinotQuery.Builder query, List<String> cells, boolean presenceByIndex)
     {
         int total = cellOf(query, cells, new CountAll());
         if (aggregate.kind() == AggregateKind.COUNT_ALL) {
@@ -280,23 +307,14 @@ public record ScanPlan(
         PinotCdcColumnHandle argument = aggregate.argument().orElseThrow().filterForm();
         int present = -1;
         if (argument.isSourceField()) {
-            // Pinot 0.11 has no FILTER clause beside GROUP BY: count the present values with a CASE
-            JsonExtractScalar text = new JsonExtractScalar(argument.pinotColumn(), argument.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-            // Pinot 0.11 has no NOT IN inside CASE: absent values, then (where the type can be TOASTed) Debezium's
-            // placeholder, count 0; every extraction parses the JSON again, so the second test is added only where needed
-            PinotExpression presentUnlessUnavailable = mayHoldUnavailableValue(argument)
-                    ? new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new LongLiteral(0), new LongLiteral(1))
-                    : new LongLiteral(1);
-            PinotExpression isPresent = new CaseWhen(
-                    new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)),
-                    new LongLiteral(0),
-                    presentUnlessUnavailable);
-            present = cellOf(query, cells, FunctionCall.of("SUM", isPresent));
+            present = cellOf(query, cells, presenceByIndex && PresentValueCount.isIndexed(argument)
+                    ? PresentValueCount.byJsonIndex(argument, mayHoldUnavailableValue(argument))
+                    : PresentValueCount.byExtraction(argument, mayHoldUnavailableValue(argument)));
         }
         boolean wholeNumber = argument.type() != DOUBLE;
         int value = switch (aggregate.kind()) {
             case COUNT -> present < 0 ? total : present;
-            case COUNT_DISTINCT -> cellOf(query, cells, FunctionCall.of("DISTINCTCOUNT", groupExpression(argument)));
+            case COUNT_DISTINCT -> cellOf(query, cells, FunctionCall.of("DISTINCTCOUNT", groupExpression(argument, true)));
             case SUM, AVG -> cellOf(query, cells, FunctionCall.of(wholeNumber ? "SUMPRECISION" : "SUM", numericExpression(argument, "0")));
             case MIN -> cellOf(query, cells, FunctionCall.of("MIN", numericExpression(argument, wholeNumber ? Long.toString(Long.MAX_VALUE) : "Infinity")));
             case MAX -> cellOf(query, cells, FunctionCall.of("MAX", numericExpression(argument, wholeNumber ? Long.toString(Long.MIN_VALUE) : "-Infinity")));
