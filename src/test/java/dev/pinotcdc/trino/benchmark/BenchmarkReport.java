@@ -56,8 +56,8 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
                 (ingestion.orderEvents() + ingestion.userEvents()) / Math.max(seconds(ingestion.ingested().toMillis()), 0.001)));
         for (VariantResult variant : variants) {
             text.append(format("%n#### orders: %s (Pinot read the topic into this table in %.1f s)%n%n", variant.variant().label(), seconds(variant.ingestion().toMillis())));
-            text.append("| query | (a) plugin ms | (b) Trino pinot + view ms | (c) Pinot SQL ms | a/b | a/c | (a) rows / bytes from Pinot | (b) rows / bytes from Pinot | result rows | agree | targets |\n");
-            text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---|\n");
+            text.append("| query | (a) plugin ms | (b) Trino pinot + view ms | (c) Pinot SQL ms | a/b | a/c | (a) rows / bytes from Pinot | (b) rows / bytes from Pinot | (a) waiting for Pinot / planning ms | result rows | agree | targets |\n");
+            text.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---|\n");
             for (QueryResult query : variant.queries()) {
                 text.append("| ").append(query.query().name())
                         .append(" | ").append(millis(query.plugin()))
@@ -67,6 +67,7 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
                         .append(" | ").append(ratio(query.ratio(query.plugin(), query.nativePinot())))
                         .append(" | ").append(input(query.plugin()))
                         .append(" | ").append(input(query.view()))
+                        .append(" | ").append(timing(query.plugin()))
                         .append(" | ").append(query.nativePinot().answer().or(() -> query.plugin().answer()).map(rows -> format("%,d", rows.size())).orElse("-"))
                         .append(" | ").append(query.agree().map(agree -> agree ? "yes" : "**NO**").orElse("-"))
                         .append(" | ").append(targets(query))
@@ -166,6 +167,11 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
     private static String input(WayResult way)
     {
         return way.input().map(input -> format("%,d / %s", input.rows(), bytes(input.bytes()))).orElse("-");
+    }
+
+    private static String timing(WayResult way)
+    {
+        return way.input().map(input -> format("%,.0f / %,.0f", input.readMillis(), input.planningMillis())).orElse("-");
     }
 
     private static String bytes(long bytes)

@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,8 +49,11 @@ final class TrinoQueries
     /** The rows of one query and its id. */
     record Answer(List<List<Object>> rows, String queryId) {}
 
-    /** What a query's table scans read: rows and bytes, as the connectors reported them. */
-    record InputStats(long rows, long bytes) {}
+    /**
+     * What a query's table scans read: rows and bytes, as the connectors reported them; and how long the scans waited
+     * for their connector (for this plugin: for Pinot's answers) and the coordinator planned.
+     */
+    record InputStats(long rows, long bytes, double readMillis, double planningMillis) {}
 
     Answer query(String sql)
             throws SQLException
@@ -111,7 +115,7 @@ final class TrinoQueries
                 bytes = dataSize(stats.path("processedInputDataSize"));
                 rows = stats.path("processedInputPositions").asLong();
             }
-            return new InputStats(rows, bytes);
+            return new InputStats(rows, bytes, millis(stats.path("physicalInputReadTime")), millis(stats.path("planningTime")));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,6 +124,14 @@ final class TrinoQueries
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static double millis(JsonNode value)
+    {
+        if (!value.isTextual() || value.asText().isBlank()) {
+            return 0;
+        }
+        return io.airlift.units.Duration.valueOf(value.asText()).getValue(TimeUnit.MILLISECONDS);
     }
 
     private static long dataSize(JsonNode value)
