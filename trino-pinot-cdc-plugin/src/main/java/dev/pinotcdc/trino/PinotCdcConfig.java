@@ -49,7 +49,8 @@ public class PinotCdcConfig
     private Duration metadataCacheTtl = new Duration(30, SECONDS);
     private int maxRowsPerBrokerQuery = 1_000_000;
     private int scanSplits = 4;
-    private int maxExtractedSourceFields = 2;
+    private int maxExtractedSourceFields = 1;
+    private Duration dynamicFilteringWaitTimeout = new Duration(10, SECONDS);
 
     private String sourceColumn = "source";
     private String opColumn = "op";
@@ -329,6 +330,21 @@ public class PinotCdcConfig
     public PinotCdcConfig setMaxExtractedSourceFields(int maxExtractedSourceFields)
     {
         this.maxExtractedSourceFields = maxExtractedSourceFields;
+        return this;
+    }
+
+    @MinDuration("0ms")
+    @MaxDuration("1h")
+    public Duration getDynamicFilteringWaitTimeout()
+    {
+        return dynamicFilteringWaitTimeout;
+    }
+
+    @Config("pinot.dynamic-filtering-wait-timeout")
+    @ConfigDescription("How long a scan on the probe side of a join waits for the join's dynamic filter, which it sends to Pinot")
+    public PinotCdcConfig setDynamicFilteringWaitTimeout(Duration dynamicFilteringWaitTimeout)
+    {
+        this.dynamicFilteringWaitTimeout = dynamicFilteringWaitTimeout;
         return this;
     }
 

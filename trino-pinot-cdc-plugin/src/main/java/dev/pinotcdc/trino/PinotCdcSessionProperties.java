@@ -21,6 +21,7 @@ public final class PinotCdcSessionProperties
     private static final String QUERY_TIMEOUT = "query_timeout";
     private static final String SCAN_SPLITS = "scan_splits";
     private static final String MAX_EXTRACTED_SOURCE_FIELDS = "max_extracted_source_fields";
+    private static final String DYNAMIC_FILTERING_WAIT_TIMEOUT = "dynamic_filtering_wait_timeout";
 
     private final List<PropertyMetadata<?>> sessionProperties;
 
@@ -59,6 +60,11 @@ public final class PinotCdcSessionProperties
                         },
                         false),
                 durationProperty(
+                        DYNAMIC_FILTERING_WAIT_TIMEOUT,
+                        "How long a scan on the probe side of a join waits for the join's dynamic filter, which it sends to Pinot",
+                        config.getDynamicFilteringWaitTimeout(),
+                        false),
+                durationProperty(
                         QUERY_TIMEOUT,
                         "Time Pinot may take for one broker query; at most pinot.read-timeout",
                         config.getReadTimeout(),
@@ -83,6 +89,11 @@ public final class PinotCdcSessionProperties
     public static int getMaxExtractedSourceFields(ConnectorSession session)
     {
         return session.getProperty(MAX_EXTRACTED_SOURCE_FIELDS, Integer.class);
+    }
+
+    public static Duration getDynamicFilteringWaitTimeout(ConnectorSession session)
+    {
+        return session.getProperty(DYNAMIC_FILTERING_WAIT_TIMEOUT, Duration.class);
     }
 
     public static Duration getQueryTimeout(ConnectorSession session)

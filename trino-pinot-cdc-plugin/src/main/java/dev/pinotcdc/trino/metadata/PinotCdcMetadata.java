@@ -6,7 +6,6 @@ import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.query.ExpressionTranslation;
-import dev.pinotcdc.trino.query.FilterTranslation;
 import dev.pinotcdc.trino.query.JsonSourceCapabilities;
 import dev.pinotcdc.trino.query.PinotFilterTranslator;
 import dev.pinotcdc.trino.query.PrefixMatch;
@@ -51,7 +50,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
@@ -182,22 +180,10 @@ public class PinotCdcMetadata
         if (!isPushdownEnabled(session) || table.aggregation().isPresent()) {
             return Optional.empty();
         }
-        TupleDomain<ColumnHandle> summary = constraint.getSummary();
-        // in a table that keeps every version, a predicate on anything but the key would pick versions that are not the newest;
-        // a predicate on a truncated time stays in Trino
-        TupleDomain<ColumnHandle> candidates = table.shape() == TableShape.APPEND_ONLY_CDC
-                ? summary.filter((column, domain) -> isKeyColumn(table, column))
-                : summary.filter((column, domain) -> column instanceof PinotCdcColumnHandle);
+        ConstraintPushdown filter = ConstraintPushdown.of(table, constraint.getSummary());
+        TupleDomain<ColumnHandle> pushed = filter.contradiction() ? TupleDomain.none() : table.constraint().intersect(filter.pushed());
+        TupleDomain<ColumnHandle> remaining = filter.remaining();
         JsonSourceCapabilities source = ScanPlan.sourceCapabilities(table);
-        FilterTranslation translation = PinotFilterTranslator.translate(ScanPlan.filterForm(candidates), source);
-        // the handle keeps the columns as Trino knows them; the scan turns them into their filter form again
-        Map<ColumnHandle, ColumnHandle> byFilterForm = candidates.getDomains().orElse(Map.of()).keySet().stream()
-                .collect(toImmutableMap(column -> ((PinotCdcColumnHandle) column).filterForm(), Function.identity()));
-        TupleDomain<ColumnHandle> translated = translation.pushed().transformKeys(byFilterForm::get);
-
-        TupleDomain<ColumnHandle> pushed = translation.contradiction() ? TupleDomain.none() : table.constraint().intersect(translated);
-        Set<ColumnHandle> pushedColumns = translated.getDomains().map(Map::keySet).orElse(Set.of());
-        TupleDomain<ColumnHandle> remaining = translation.contradiction() ? TupleDomain.all() : summary.filter((column, domain) -> !pushedColumns.contains(column));
 
         List<PrefixMatch> prefixMatches = table.prefixMatches();
         ConnectorExpression remainingExpression = constraint.getExpression();
@@ -360,11 +346,6 @@ public class PinotCdcMetadata
         return e.getErrorCode().equals(PINOT_CDC_AMBIGUOUS_TABLE.toErrorCode())
                 || e.getErrorCode().equals(PINOT_CDC_BAD_TABLE_DEFINITION.toErrorCode())
                 || e.getErrorCode().equals(PINOT_CDC_BAD_METADATA.toErrorCode());
-    }
-
-    private static boolean isKeyColumn(PinotCdcTableHandle table, ColumnHandle column)
-    {
-        return column instanceof PinotCdcColumnHandle pinotColumn && !pinotColumn.isSourceField() && table.primaryKey().contains(pinotColumn.pinotColumn());
     }
 
     PinotTableDescription describe(PinotCdcTableHandle handle)

@@ -2,27 +2,36 @@ package dev.pinotcdc.trino.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trino.spi.Page;
+import io.airlift.units.Duration;
+import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
+import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.SourcePage;
 import io.trino.spi.metrics.Metrics;
+import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Returns the answer of one broker query as pages. The query runs on the first call; its rows are decoded a page at
- * a time, so only the broker's answer, not a second copy of it, is held in memory.
+ * Returns the answer of one broker query as pages. The query runs on the first call, with the join's dynamic filter
+ * as it stands then; on the probe side of a join it first waits a while for that filter to be complete. The rows
+ * are decoded a page at a time, so only the broker's answer, not a second copy of it, is held in memory.
  */
 final class PinotCdcPageSource
         implements ConnectorPageSource
 {
     private static final int ROWS_PER_PAGE = 4096;
 
-    private final Supplier<BrokerAnswer> query;
+    private final Function<TupleDomain<ColumnHandle>, BrokerAnswer> query;
     private final DecodingProblems problems;
+    private final DynamicFilter dynamicFilter;
+    private final long dynamicFilterDeadlineNanos;
 
     private RowDecoder decoder;
     private List<JsonNode> rows;
@@ -31,21 +40,43 @@ final class PinotCdcPageSource
     private long readTimeNanos;
     private boolean closed;
 
-    PinotCdcPageSource(Supplier<BrokerAnswer> query, DecodingProblems problems)
+    /**
+     * @param query runs the scan's broker query, narrowed by the given dynamic filter
+     */
+    PinotCdcPageSource(Function<TupleDomain<ColumnHandle>, BrokerAnswer> query, DecodingProblems problems, DynamicFilter dynamicFilter, Duration dynamicFilterWait)
     {
         this.query = requireNonNull(query, "query is null");
         this.problems = requireNonNull(problems, "problems is null");
+        this.dynamicFilter = requireNonNull(dynamicFilter, "dynamicFilter is null");
+        this.dynamicFilterDeadlineNanos = System.nanoTime() + dynamicFilterWait.roundTo(TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public CompletableFuture<?> isBlocked()
+    {
+        if (!awaitingDynamicFilter()) {
+            return NOT_BLOCKED;
+        }
+        // a new future: Trino's must not be completed by the timeout
+        return dynamicFilter.isBlocked()
+                .thenApply(ignored -> null)
+                .completeOnTimeout(null, Math.max(0, dynamicFilterDeadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private boolean awaitingDynamicFilter()
+    {
+        return rows == null && !closed && dynamicFilter.isAwaitable() && System.nanoTime() - dynamicFilterDeadlineNanos < 0;
     }
 
     @Override
     public SourcePage getNextSourcePage()
     {
-        if (isFinished()) {
+        if (isFinished() || awaitingDynamicFilter()) {
             return null;
         }
         long start = System.nanoTime();
         if (rows == null) {
-            BrokerAnswer answer = query.get();
+            BrokerAnswer answer = query.apply(dynamicFilter.getCurrentPredicate());
             rows = answer.rows();
             answerBytes = answer.bytes();
             decoder = answer.decoder();

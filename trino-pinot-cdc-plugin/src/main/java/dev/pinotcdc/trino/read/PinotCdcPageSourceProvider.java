@@ -8,6 +8,8 @@ import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.metadata.ConstraintPushdown;
+import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
@@ -20,11 +22,14 @@ import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
 
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.getDynamicFilteringWaitTimeout;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.getQueryTimeout;
+import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
 import static dev.pinotcdc.trino.PinotCdcSessionProperties.isStrictDecoding;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
@@ -53,19 +58,43 @@ public class PinotCdcPageSourceProvider
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         PinotCdcSplit pinotSplit = (PinotCdcSplit) split;
-        ScanPlan plan = table.aggregation().isPresent()
-                ? ScanPlan.aggregated(table, columns, pinotSplit)
-                : ScanPlan.create(table, columns, pinotSplit);
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
-        if (plan.empty()) {
-            return new PinotCdcPageSource(() -> new BrokerAnswer(List.of(), 0, decoder(plan, problems)), problems);
-        }
         long timeoutMillis = Math.max(1, Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis));
-        return new PinotCdcPageSource(() -> answer(plan, table, columns, pinotSplit, timeoutMillis, problems), problems);
+        // without pushdown, Pinot is asked for the latest state only
+        DynamicFilter pushedDynamicFilter = isPushdownEnabled(session) ? dynamicFilter : DynamicFilter.EMPTY;
+        return new PinotCdcPageSource(
+                predicate -> answer(narrowedBy(table, predicate), columns, pinotSplit, timeoutMillis, problems),
+                problems,
+                pushedDynamicFilter,
+                getDynamicFilteringWaitTimeout(session));
     }
 
-    private BrokerAnswer answer(ScanPlan plan, PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split, long timeoutMillis, DecodingProblems problems)
+    /**
+     * The scan with the part of a join's dynamic filter that Pinot evaluates exactly and cheaply: any predicate on a
+     * key or native column, and on a source field a set of values its JSON index looks up (a range there would make
+     * Pinot parse every row's JSON, whatever the filter keeps). A scan that picks rows before the join would, a LIMIT,
+     * a top-N or an aggregation, is left as it is.
+     */
+    private static PinotCdcTableHandle narrowedBy(PinotCdcTableHandle table, TupleDomain<ColumnHandle> dynamicFilter)
     {
+        if (dynamicFilter.isAll() || table.aggregation().isPresent() || table.limit().isPresent()) {
+            return table;
+        }
+        TupleDomain<ColumnHandle> cheap = dynamicFilter.filter((column, domain) -> column instanceof PinotCdcColumnHandle pinotColumn
+                && (!pinotColumn.filterForm().isSourceField() || (table.sourceJsonIndexed() && domain.getValues().isDiscreteSet())));
+        ConstraintPushdown pushdown = ConstraintPushdown.of(table, cheap);
+        TupleDomain<ColumnHandle> constraint = pushdown.contradiction() ? TupleDomain.none() : table.constraint().intersect(pushdown.pushed());
+        return table.withFilter(constraint, table.prefixMatches());
+    }
+
+    private BrokerAnswer answer(PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split, long timeoutMillis, DecodingProblems problems)
+    {
+        ScanPlan plan = table.aggregation().isPresent()
+                ? ScanPlan.aggregated(table, columns, split)
+                : ScanPlan.create(table, columns, split);
+        if (plan.empty()) {
+            return new BrokerAnswer(List.of(), 0, decoder(plan, problems));
+        }
         try {
             return run(plan, table.pinotTableName(), timeoutMillis, problems);
         }
