@@ -14,7 +14,14 @@ import static java.util.Objects.requireNonNull;
  * what the Trino ways read from Pinot and whether the answers agree; then the targets, the disagreements and the
  * Pinot queries each way sent.
  */
-public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, List<VariantResult> variants, List<ExtractionComparison> extraction, MachineLoad loadBefore, MachineLoad loadAfter)
+public record BenchmarkReport(
+        BenchmarkSettings settings,
+        Ingestion ingestion,
+        List<VariantResult> variants,
+        List<ExtractionComparison> extraction,
+        List<SplitComparison> splits,
+        MachineLoad loadBefore,
+        MachineLoad loadAfter)
 {
     public BenchmarkReport
     {
@@ -22,6 +29,7 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
         requireNonNull(ingestion, "ingestion is null");
         variants = List.copyOf(variants);
         extraction = List.copyOf(extraction);
+        splits = List.copyOf(splits);
         requireNonNull(loadBefore, "loadBefore is null");
         requireNonNull(loadAfter, "loadAfter is null");
     }
@@ -75,6 +83,7 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
             }
         }
         text.append(extractionMarkdown());
+        text.append(splitsMarkdown());
         List<String> problems = problems();
         text.append("\n#### Answers\n\n");
         if (problems.isEmpty()) {
@@ -128,6 +137,23 @@ public record BenchmarkReport(BenchmarkSettings settings, Ingestion ingestion, L
         }
         for (ExtractionComparison comparison : extraction) {
             text.append("- ").append(comparison.name()).append(": `").append(comparison.sql()).append("` → ").append(codeLines(comparison.extractedPinotSql())).append("\n");
+        }
+        return text.toString();
+    }
+
+    private String splitsMarkdown()
+    {
+        StringBuilder text = new StringBuilder();
+        text.append("\n#### Splits: the every-live-row scan as 1 to 8 broker queries (this plugin, default orders table)\n\n");
+        text.append("| scan_splits | ms | rows / bytes from Pinot | same rows as 1 split |\n");
+        text.append("|---:|---:|---:|:---:|\n");
+        Optional<ResultRows> single = splits.isEmpty() ? Optional.empty() : splits.getFirst().result().answer();
+        for (SplitComparison comparison : splits) {
+            text.append("| ").append(comparison.splits())
+                    .append(" | ").append(millis(comparison.result()))
+                    .append(" | ").append(input(comparison.result()))
+                    .append(" | ").append(comparison.result().answer().flatMap(rows -> single.map(rows::sameAs)).map(same -> same ? "yes" : "**NO**").orElse("-"))
+                    .append(" |\n");
         }
         return text.toString();
     }

@@ -120,11 +120,13 @@ public final class PinotCdcBenchmark
 
         List<VariantResult> variants = new ArrayList<>();
         List<ExtractionComparison> extraction;
+        List<SplitComparison> splits;
         try (TrinoQueries trinoQueries = new TrinoQueries(trino)) {
             ShopVariant jsonVariant = variant("default", false, ordersTable, usersTable, trinoQueries);
             ShopQueries jsonQueries = new ShopQueries(jsonVariant, generator.last30DaysStart(), orders.pointLookupKey());
             variants.add(runVariant(jsonVariant, jsonQueries, trinoQueries, ingested));
             extraction = compareExtraction(jsonVariant, jsonQueries, trinoQueries);
+            splits = compareSplits(jsonVariant, jsonQueries, trinoQueries);
 
             // the same topic once more, into a table that also has created_at as a native column; the first table
             // goes first, so that Pinot holds one copy of the orders at a time
@@ -138,7 +140,7 @@ public final class PinotCdcBenchmark
             tables.drop(usersTable);
         }
         Ingestion ingestion = new Ingestion(orderMessages, orders.liveOrders(), userMessages, producedBytes, produced, ingested);
-        return new BenchmarkReport(settings, ingestion, variants, extraction, loadBefore, MachineLoad.now());
+        return new BenchmarkReport(settings, ingestion, variants, extraction, splits, loadBefore, MachineLoad.now());
     }
 
     private ShopVariant variant(String label, boolean promoted, String ordersTable, String usersTable, TrinoQueries trinoQueries)
@@ -208,6 +210,30 @@ public final class PinotCdcBenchmark
                 System.out.printf("  %s: whole %s  extracted %s  agree: %s%n", scan.name(), BenchmarkReport.millis(wholeDocuments), BenchmarkReport.millis(extracted),
                         comparison.agree().map(String::valueOf).orElse("-"));
                 comparisons.add(comparison);
+            }
+            trinoQueries.execute("RESET SESSION " + property);
+        }
+        catch (SQLException e) {
+            throw new RuntimeException(e);
+        }
+        return comparisons;
+    }
+
+    /**
+     * The scan of every live order divided into 1 to 8 broker queries: what parallel splits gain on this machine
+     * decides the default of {@code pinot.scan-splits}.
+     */
+    private List<SplitComparison> compareSplits(ShopVariant variant, ShopQueries queries, TrinoQueries trinoQueries)
+    {
+        System.out.printf("%nSplits of the every-live-row scan (%s)%n", variant.label());
+        String property = variant.pluginCatalog() + ".scan_splits";
+        List<SplitComparison> comparisons = new ArrayList<>();
+        try {
+            for (int splits : List.of(1, 2, 4, 8)) {
+                trinoQueries.execute("SET SESSION %s = %d".formatted(property, splits));
+                WayResult result = measureTrino(trinoQueries, queries.everyLiveRowSql(), false);
+                System.out.printf("  %d: %s%n", splits, BenchmarkReport.millis(result));
+                comparisons.add(new SplitComparison(splits, result));
             }
             trinoQueries.execute("RESET SESSION " + property);
         }

@@ -28,6 +28,7 @@ final class ShopQueries
     private static final List<String> ORDER_FIELDS = List.of("user_id", "amount", "status", "created_at");
     // enough for every live row of any size this benchmark makes
     private static final int ALL_ROWS = 50_000_000;
+    private static final String EVERY_LIVE_ROW = "SELECT id, user_id, amount, status, created_at FROM %s";
 
     private final ShopVariant variant;
     private final long since;
@@ -117,9 +118,15 @@ final class ShopQueries
                 row -> List.of(row.get(0).asLong(), row.get(1).decimalValue(), ResultRows.epochMillis(row.get(2).asLong()))));
     }
 
+    /** The plugin's every-live-row question. */
+    String everyLiveRowSql()
+    {
+        return EVERY_LIVE_ROW.formatted(variant.pluginTable(orders()));
+    }
+
     private BenchmarkQuery fullScanRows()
     {
-        return query("full scan: every live row", "SELECT id, user_id, amount, status, created_at FROM %s", Optional.of(1.0), NativePinotQuery.single(
+        return query("full scan: every live row", EVERY_LIVE_ROW, Optional.of(1.0), NativePinotQuery.single(
                 "SELECT id, source FROM %s WHERE op <> 'd' LIMIT %d".formatted(orders(), ALL_ROWS),
                 NativePinotQuery.idAndOrderFields(ORDER_FIELDS)));
     }

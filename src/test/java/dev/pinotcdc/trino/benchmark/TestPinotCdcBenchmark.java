@@ -50,6 +50,12 @@ final class TestPinotCdcBenchmark
             assertThat(comparison.extractedPinotSql()).as(comparison.name()).contains("JSONEXTRACTSCALAR").doesNotContain("\"source\" FROM");
         }
         assertThat(report.extraction().getFirst().wholeDocuments().answer().orElseThrow().size()).isEqualTo(report.ingestion().liveOrders());
+        // every number of splits: the same live rows
+        assertThat(report.splits()).extracting(SplitComparison::splits).containsExactly(1, 2, 4, 8);
+        for (SplitComparison comparison : report.splits()) {
+            assertThat(comparison.result().answer().orElseThrow().sameAs(report.splits().getFirst().result().answer().orElseThrow())).as("%s splits", comparison.splits()).isTrue();
+            assertThat(comparison.result().answer().orElseThrow().size()).isEqualTo(report.ingestion().liveOrders());
+        }
     }
 
     private static ResultRows answer(PinotCdcBenchmark.VariantResult variant, String queryName)
