@@ -43,7 +43,7 @@ final class TestPinotCdcConfig
                 .setMaxRowsPerBrokerQuery(1_000_000)
                 .setScanSplits(4)
                 .setMaxExtractedSourceFields(1)
-                .setDynamicFilteringWaitTimeout(new Duration(10, SECONDS))
+                .setDynamicFilteringWaitTimeout(new Duration(0, SECONDS))
                 .setSourceColumn("source")
                 .setOpColumn("op")
                 .setTimeColumn("ts_ms")

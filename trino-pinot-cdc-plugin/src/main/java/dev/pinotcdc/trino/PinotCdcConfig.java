@@ -50,7 +50,7 @@ public class PinotCdcConfig
     private int maxRowsPerBrokerQuery = 1_000_000;
     private int scanSplits = 4;
     private int maxExtractedSourceFields = 1;
-    private Duration dynamicFilteringWaitTimeout = new Duration(10, SECONDS);
+    private Duration dynamicFilteringWaitTimeout = new Duration(0, SECONDS);
 
     private String sourceColumn = "source";
     private String opColumn = "op";

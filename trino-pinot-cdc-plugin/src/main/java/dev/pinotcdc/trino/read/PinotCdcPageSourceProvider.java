@@ -22,6 +22,7 @@ import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
@@ -37,6 +38,8 @@ import static java.util.Objects.requireNonNull;
 public class PinotCdcPageSourceProvider
         implements ConnectorPageSourceProvider
 {
+    private static final int MAX_DYNAMIC_FILTER_VALUES = 1000;
+
     private final PinotBrokerClient broker;
     private final long readTimeoutMillis;
 
@@ -70,10 +73,10 @@ public class PinotCdcPageSourceProvider
     }
 
     /**
-     * The scan with the part of a join's dynamic filter that Pinot evaluates exactly and cheaply: any predicate on a
-     * key or native column, and on a source field a set of values its JSON index looks up (a range there would make
-     * Pinot parse every row's JSON, whatever the filter keeps). A scan that picks rows before the join would, a LIMIT,
-     * a top-N or an aggregation, is left as it is.
+     * The scan with the part of a join's dynamic filter that Pinot evaluates exactly and cheaply: up to a thousand
+     * values or ranges on a key or native column, and as many values on a source field its JSON index looks up (a
+     * range there would make Pinot parse every row's JSON, whatever the filter keeps). A scan that picks rows before
+     * the join would, a LIMIT, a top-N or an aggregation, is left as it is.
      */
     private static PinotCdcTableHandle narrowedBy(PinotCdcTableHandle table, TupleDomain<ColumnHandle> dynamicFilter)
     {
@@ -81,10 +84,17 @@ public class PinotCdcPageSourceProvider
             return table;
         }
         TupleDomain<ColumnHandle> cheap = dynamicFilter.filter((column, domain) -> column instanceof PinotCdcColumnHandle pinotColumn
+                && isSmall(domain)
                 && (!pinotColumn.filterForm().isSourceField() || (table.sourceJsonIndexed() && domain.getValues().isDiscreteSet())));
         ConstraintPushdown pushdown = ConstraintPushdown.of(table, cheap);
         TupleDomain<ColumnHandle> constraint = pushdown.contradiction() ? TupleDomain.none() : table.constraint().intersect(pushdown.pushed());
         return table.withFilter(constraint, table.prefixMatches());
+    }
+
+    /** Pinot parses a long IN list slowly, and a join's filter with many values rarely narrows much. */
+    private static boolean isSmall(Domain domain)
+    {
+        return domain.getValues().getRanges().getRangeCount() <= MAX_DYNAMIC_FILTER_VALUES;
     }
 
     private BrokerAnswer answer(PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split, long timeoutMillis, DecodingProblems problems)
