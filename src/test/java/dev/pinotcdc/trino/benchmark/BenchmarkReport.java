@@ -149,7 +149,7 @@ public record BenchmarkReport(
         text.append("|---:|---:|---:|:---:|\n");
         Optional<ResultRows> single = splits.isEmpty() ? Optional.empty() : splits.getFirst().result().answer();
         for (SplitComparison comparison : splits) {
-            text.append("| ").append(comparison.splits())
+            text.append("| ").append(comparison.fromMemory() ? "(the same rows from Trino's memory connector)" : Integer.toString(comparison.splits()))
                     .append(" | ").append(millis(comparison.result()))
                     .append(" | ").append(input(comparison.result()))
                     .append(" | ").append(comparison.result().answer().flatMap(rows -> single.map(rows::sameAs)).map(same -> same ? "yes" : "**NO**").orElse("-"))

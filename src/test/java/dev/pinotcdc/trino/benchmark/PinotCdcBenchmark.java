@@ -236,6 +236,13 @@ public final class PinotCdcBenchmark
                 comparisons.add(new SplitComparison(splits, result));
             }
             trinoQueries.execute("RESET SESSION " + property);
+            // the same rows from a table held in Trino's memory: what returning them through Trino and JDBC costs alone
+            String copy = "%s.default.%s_live_copy".formatted(variant.viewCatalog(), variant.pinotOrdersTable());
+            trinoQueries.execute("CREATE TABLE %s AS %s".formatted(copy, queries.everyLiveRowSql()));
+            WayResult fromMemory = measureTrino(trinoQueries, "SELECT * FROM " + copy, false);
+            System.out.printf("  the same rows from Trino's memory connector: %s%n", BenchmarkReport.millis(fromMemory));
+            comparisons.add(new SplitComparison(0, fromMemory));
+            trinoQueries.execute("DROP TABLE " + copy);
         }
         catch (SQLException e) {
             throw new RuntimeException(e);
