@@ -39,26 +39,18 @@ public final class PinotCdcSessionProperties
                         "Fail the query on a stored value that does not fit its column, instead of returning NULL and counting it",
                         config.isStrictDecoding(),
                         false),
-                integerProperty(
+                boundedIntegerProperty(
                         SCAN_SPLITS,
                         "Broker queries a full scan is divided into, run in parallel by Trino's workers",
                         config.getScanSplits(),
-                        value -> {
-                            if (value < 1 || value > 256) {
-                                throw new TrinoException(INVALID_SESSION_PROPERTY, SCAN_SPLITS + " must be between 1 and 256");
-                            }
-                        },
-                        false),
-                integerProperty(
+                        1,
+                        256),
+                boundedIntegerProperty(
                         MAX_EXTRACTED_SOURCE_FIELDS,
                         "A scan reading at most this many fields of the source JSON has Pinot extract them; more fields ship whole documents (0: always whole documents)",
                         config.getMaxExtractedSourceFields(),
-                        value -> {
-                            if (value < 0 || value > 1000) {
-                                throw new TrinoException(INVALID_SESSION_PROPERTY, MAX_EXTRACTED_SOURCE_FIELDS + " must be between 0 and 1000");
-                            }
-                        },
-                        false),
+                        0,
+                        1000),
                 durationProperty(
                         DYNAMIC_FILTERING_WAIT_TIMEOUT,
                         "How long a scan on the probe side of a join waits for the join's dynamic filter, which it sends to Pinot",
@@ -69,6 +61,20 @@ public final class PinotCdcSessionProperties
                         "Time Pinot may take for one broker query; at most pinot.read-timeout",
                         config.getReadTimeout(),
                         false));
+    }
+
+    private static PropertyMetadata<Integer> boundedIntegerProperty(String name, String description, int defaultValue, int min, int max)
+    {
+        return integerProperty(
+                name,
+                description,
+                defaultValue,
+                value -> {
+                    if (value < min || value > max) {
+                        throw new TrinoException(INVALID_SESSION_PROPERTY, "%s must be between %s and %s".formatted(name, min, max));
+                    }
+                },
+                false);
     }
 
     public List<PropertyMetadata<?>> getSessionProperties()
