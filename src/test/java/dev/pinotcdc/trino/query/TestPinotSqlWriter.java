@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.query;
 
+import dev.pinotcdc.trino.client.PinotDataType;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -121,6 +122,7 @@ final class TestPinotSqlWriter
         assertThat(write(new JsonExtractScalar("so\"urce", List.of("x.y", "[0]", "*", "?", "@", "$", "q\"r", "c,d", "n\nl", "--", "/*", "ü😀"), PinotDataType.DOUBLE, Optional.of("NaN"))))
                 .isEqualTo("JSONEXTRACTSCALAR(\"so\"\"urce\", '$[''x.y''][''[0]''][''*''][''?''][''@''][''$''][''q\"r''][''c,d''][''n\nl''][''--''][''/*''][''ü😀'']', 'DOUBLE', 'NaN')");
         assertThatThrownBy(() -> new JsonExtractScalar("source", List.of(""), PinotDataType.STRING, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JsonExtractScalar("source", List.of("a"), PinotDataType.JSON, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JsonExtractScalar("source", List.of(), PinotDataType.STRING, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -7,7 +7,7 @@ import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.CountAll;
 import dev.pinotcdc.trino.query.FunctionCall;
 import dev.pinotcdc.trino.query.JsonExtractScalar;
-import dev.pinotcdc.trino.query.PinotDataType;
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.query.PinotExpression;
 import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.read.UnavailableGroupMerge.CellMerge;

@@ -1,5 +1,7 @@
 package dev.pinotcdc.trino.query;
 
+import dev.pinotcdc.trino.client.PinotDataType;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +30,9 @@ public record JsonExtractScalar(String column, List<String> path, PinotDataType 
             }
         }
         requireNonNull(resultType, "resultType is null");
+        if (resultType == PinotDataType.JSON || resultType == PinotDataType.BYTES) {
+            throw new IllegalArgumentException("JSONEXTRACTSCALAR cannot return " + resultType);
+        }
         requireNonNull(defaultValue, "defaultValue is null");
         defaultValue.ifPresent(StringLiteral::checkWritable);
     }

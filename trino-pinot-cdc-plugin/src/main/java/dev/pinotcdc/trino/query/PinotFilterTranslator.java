@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.query;
 
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.query.PinotFilter.Comparison;
 import io.airlift.slice.Slice;

@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.query;
 
 import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import io.airlift.slice.Slice;
 import io.trino.spi.type.BigintType;

@@ -23,7 +23,7 @@ import dev.pinotcdc.trino.query.FunctionCall;
 import dev.pinotcdc.trino.query.JsonExtractScalar;
 import dev.pinotcdc.trino.query.JsonSourceCapabilities;
 import dev.pinotcdc.trino.query.LongLiteral;
-import dev.pinotcdc.trino.query.PinotDataType;
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.query.PinotExpression;
 import dev.pinotcdc.trino.query.PinotFilter;
 import dev.pinotcdc.trino.query.PinotFilterTranslator;

@@ -6,7 +6,7 @@ import dev.pinotcdc.trino.client.PinotQueryException;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.JsonExtractScalar;
-import dev.pinotcdc.trino.query.PinotDataType;
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.read.RowDecoder.ExtractedText;
 import io.trino.spi.type.ArrayType;
 import io.trino.spi.type.MapType;
