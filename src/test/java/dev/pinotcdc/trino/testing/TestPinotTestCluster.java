@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.pinotcdc.trino.testing.DebeziumCdcTableDefinition.SOURCE_COLUMN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

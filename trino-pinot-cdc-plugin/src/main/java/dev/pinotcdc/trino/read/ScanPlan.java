@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import static io.trino.spi.type.BooleanType.BOOLEAN;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static java.util.Objects.requireNonNull;
 
@@ -200,7 +199,7 @@ public record ScanPlan(
                     int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group, unavailableJoinsNull)));
                     FieldDecoder decoder = FieldDecoders.create(group.type(), group.filterForm().encoding(), group.filterForm().storedScale());
                     outputs.add(group.filterForm().isSourceField()
-                            ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, isWholeNumberText(group.filterForm()))
+                            ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, SourceFieldExtraction.isWholeNumberText(group.filterForm()))
                             : ColumnReader.ofCell(group.name(), cell, decoder));
                 }
                 default -> throw new IllegalArgumentException("Unexpected column " + column);
@@ -284,15 +283,6 @@ public record ScanPlan(
     private static boolean mayHoldUnavailableValue(PinotCdcColumnHandle filterForm)
     {
         return filterForm.encoding() == FieldEncoding.DECIMAL_BASE64 || filterForm.type() instanceof VarcharType;
-    }
-
-    private static boolean isWholeNumberText(PinotCdcColumnHandle filterForm)
-    {
-        return switch (filterForm.encoding()) {
-            case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS -> true;
-            case NATIVE -> filterForm.type() != BOOLEAN && !(filterForm.type() instanceof VarcharType);
-            default -> false;
-        };
     }
 
     /**

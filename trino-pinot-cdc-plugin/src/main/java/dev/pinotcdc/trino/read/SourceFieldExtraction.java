@@ -57,12 +57,16 @@ final class SourceFieldExtraction
         return new JsonExtractScalar(field.pinotColumn(), field.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
     }
 
-    /** Whether the text Pinot extracts for the field is a whole number its decoder wants as a number. */
+    /**
+     * Whether the text Pinot extracts for the field (a value read, or a group's key) is a number its decoder wants as
+     * a number.
+     */
     static boolean isWholeNumberText(PinotCdcColumnHandle field)
     {
         return switch (field.encoding()) {
             case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, MILLIS_OF_DAY, MICROS_OF_DAY, NANOS_OF_DAY, MICRO_DURATION -> true;
-            case NATIVE -> isInteger(field.type());
+            // any native number: text that is no integer becomes the number it is (see ExtractedText)
+            case NATIVE -> field.type() != BOOLEAN && !(field.type() instanceof VarcharType);
             default -> false;
         };
     }
