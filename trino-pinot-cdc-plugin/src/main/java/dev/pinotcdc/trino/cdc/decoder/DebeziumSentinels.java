@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.cdc.decoder;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Values Debezium writes in place of data it cannot or does not send. None of them may come out as data.
@@ -31,6 +32,16 @@ public final class DebeziumSentinels
     // org.postgresql.PGStatement.DATE_POSITIVE_INFINITY / DATE_NEGATIVE_INFINITY
     static final long PG_POSITIVE_INFINITY = 9223372036825200000L;
     static final long PG_NEGATIVE_INFINITY = -9223372036832400000L;
+
+    /** What Debezium sends for PostgreSQL's infinite timestamps as epoch microseconds (and what the templates store). */
+    public static final long POSTGRES_POSITIVE_INFINITY = PG_POSITIVE_INFINITY;
+    public static final long POSTGRES_NEGATIVE_INFINITY = PG_NEGATIVE_INFINITY;
+
+    /** Every epoch value {@link #isInfinityEpoch} takes, ascending. */
+    public static final List<Long> INFINITY_EPOCHS = List.of(Long.MIN_VALUE, PG_NEGATIVE_INFINITY, PG_NEGATIVE_INFINITY / 1000, PG_POSITIVE_INFINITY / 1000, PG_POSITIVE_INFINITY, Long.MAX_VALUE);
+
+    /** Every epoch day {@link #isInfinityEpochDay} takes, ascending. */
+    public static final List<Long> INFINITY_EPOCH_DAYS = List.of((long) Integer.MIN_VALUE, -2147472692L, -2147472691L, 2146033979L, (long) Integer.MAX_VALUE);
 
     private DebeziumSentinels() {}
 
