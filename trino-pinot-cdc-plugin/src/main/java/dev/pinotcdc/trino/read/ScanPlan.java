@@ -258,12 +258,20 @@ public record ScanPlan(
             if (column.encoding() == FieldEncoding.EPOCH_MILLIS) {
                 return FunctionCall.of("DATETRUNC", unit, epoch, new StringLiteral("MILLISECONDS"));
             }
-            // Pinot turns microseconds into milliseconds towards zero before it truncates: 999 less turns a negative
-            // value into the millisecond below it, as flooring would (exact as doubles, which SUB gives, above -2^53)
+            // Pinot turns microseconds into milliseconds towards zero before it truncates (Joda's roundFloor, exact on
+            // whole milliseconds): a negative value with a fraction of a millisecond needs the millisecond below. That
+            // value is the one whose millisecond truncation lies above it (a comparison of two LONGs); its millisecond,
+            // at most about 2^48, is taken one less exactly by SUB's double arithmetic. The whole microsecond value must
+            // never pass through SUB: above 2^53 a double cannot hold it.
             StringLiteral micros = new StringLiteral("MICROSECONDS");
+            StringLiteral millisecond = new StringLiteral("MILLISECOND");
+            StringLiteral utc = new StringLiteral("UTC");
+            StringLiteral millis = new StringLiteral("MILLISECONDS");
+            PinotExpression towardsZero = FunctionCall.of("DATETRUNC", millisecond, epoch, micros, utc, millis);
+            PinotExpression millisBelow = FunctionCall.of("SUB", towardsZero, new LongLiteral(1));
             return new CaseWhen(
-                    new PinotFilter.Comparison(epoch, ComparisonOperator.LESS_THAN, new LongLiteral(0)),
-                    FunctionCall.of("DATETRUNC", unit, FunctionCall.of("SUB", epoch, new LongLiteral(999)), micros),
+                    new PinotFilter.Comparison(FunctionCall.of("DATETRUNC", millisecond, epoch, micros), ComparisonOperator.GREATER_THAN, epoch),
+                    FunctionCall.of("DATETRUNC", unit, millisBelow, millis, utc, micros),
                     FunctionCall.of("DATETRUNC", unit, epoch, micros));
         }
         PinotCdcColumnHandle column = (PinotCdcColumnHandle) handle;
