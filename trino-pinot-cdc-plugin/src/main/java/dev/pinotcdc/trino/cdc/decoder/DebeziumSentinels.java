@@ -1,5 +1,10 @@
 package dev.pinotcdc.trino.cdc.decoder;
 
+import io.trino.spi.type.DateType;
+import io.trino.spi.type.TimestampType;
+import io.trino.spi.type.TimestampWithTimeZoneType;
+import io.trino.spi.type.Type;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +77,21 @@ public final class DebeziumSentinels
                 || value == PG_NEGATIVE_INFINITY / 1000
                 || value == Long.MAX_VALUE
                 || value == Long.MIN_VALUE;
+    }
+
+    /**
+     * The whole numbers that stand for an infinity in a value of this type, as the decoders read them: epoch days for
+     * DATE, epoch numbers in any unit for timestamps; none for other types.
+     */
+    public static List<Long> infinityStandIns(Type type)
+    {
+        if (type == DateType.DATE) {
+            return INFINITY_EPOCH_DAYS;
+        }
+        if (type instanceof TimestampType || type instanceof TimestampWithTimeZoneType) {
+            return INFINITY_EPOCHS;
+        }
+        return List.of();
     }
 
     public static boolean isInfinityEpochDay(long epochDay)
