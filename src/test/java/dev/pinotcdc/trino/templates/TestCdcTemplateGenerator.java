@@ -108,8 +108,10 @@ final class TestCdcTemplateGenerator
 
         Map<String, String> transforms = transforms(template.tableConfig());
         assertThat(transforms.get("updated_at"))
-                .isEqualTo("Groovy({def text = payload.after?.get('updated_at'); text == null ? null : java.time.temporal.ChronoUnit.MICROS.between("
-                        + "java.time.Instant.EPOCH, java.time.Instant.parse(text))}, payload)");
+                .startsWith("Groovy({def text = payload.after?.get('updated_at'); if (text == null) { return null }; ")
+                .contains("return 9223372036825200000L", "return -9223372036832400000L", "Math.multiplyExact(instant.getEpochSecond(), 1000000L)", "catch (Exception e) { return null }")
+                // counts through nanoseconds: overflows ~292 years from 1970, and Pinot 0.11 then drops the record
+                .doesNotContain("MICROS.between");
         assertThat(transforms.get("name")).isEqualTo("Groovy({payload.after?.get('name')}, payload)");
     }
 

@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pinotcdc.trino.testing.BrokerResponse;
 import dev.pinotcdc.trino.testing.DebeziumFixtures;
 import dev.pinotcdc.trino.testing.KafkaMessage;
@@ -105,6 +106,75 @@ final class TestTemplatesOnRealPinot
         CommandRun check = CommandRun.run("check", "--controller", cluster.controllerUrl(), "--table", table);
         assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
         assertThat(check.out()).contains("Table '%s': nothing wrong found.".formatted(table)).doesNotContain("ERROR", "WARNING");
+    }
+
+    /**
+     * Pinot 0.11 drops a record whose transform throws: the promoted ZonedTimestamp's transform must take every value
+     * Debezium can send. In range, the native column holds the exact epoch microseconds; infinities hold Debezium's
+     * infinite MicroTimestamp numbers; what no LONG of microseconds holds is NULL there (read from source).
+     */
+    @Test
+    void promotedZonedTimestampKeepsEveryRecord()
+            throws IOException
+    {
+        String table = "tpl_zoned_edges";
+        Path sample = Files.writeString(directory.resolve("zoned.json"), firstLine("adaptive-precise", "insert"));
+        CommandRun write = CommandRun.run("write", "--sample", sample.toString(), "--key", "id,customer_id",
+                "--kafka", cluster.kafkaBootstrapServers(), "--table", table, "--topic", table,
+                "--promote", "updated_at", "--out", directory.toString(), "--controller", cluster.controllerUrl());
+        assertThat(write.exitCode()).as(write.err()).isZero();
+        createFromFiles(table);
+
+        List<String> values = new ArrayList<>(List.of(
+                "9999-12-31T23:59:59.999999Z", "0001-01-01T00:00:00Z", "-4712-01-01T00:00:00Z", "1677-09-21T00:12:43.145224Z",
+                "2262-04-11T23:47:16.854776Z", "1969-12-31T23:59:59.999999Z", "+294247-01-10T04:00:54.775807Z",
+                "+294247-01-10T04:00:54.775808Z", "+294276-12-31T23:59:59.999999Z", "infinity", "-infinity", "not a time"));
+        String template = firstLine("adaptive-precise", "insert");
+        List<KafkaMessage> messages = new ArrayList<>();
+        Map<Long, String> sent = new TreeMap<>();
+        for (int index = 0; index <= values.size() + 1; index++) {
+            long id = 1000 + index;
+            ObjectNode message = (ObjectNode) MAPPER.readTree(template);
+            ObjectNode after = (ObjectNode) message.path("payload").path("after");
+            after.put("id", id);
+            if (index < values.size()) {
+                after.put("updated_at", values.get(index));
+                sent.put(id, values.get(index));
+            }
+            else if (index == values.size()) {
+                after.putNull("updated_at");
+            }
+            else {
+                after.remove("updated_at");
+            }
+            messages.add(KafkaMessage.of("{\"id\":%d,\"customer_id\":%d}".formatted(id, after.path("customer_id").asLong()), MAPPER.writeValueAsString(message)));
+        }
+        cluster.kafka().send(table, messages);
+        cluster.broker().awaitDocumentCount(table, messages.size());
+
+        BrokerResponse response = cluster.broker().query("SELECT id, updated_at FROM %s WHERE updated_at IS NOT NULL LIMIT 100".formatted(table));
+        Map<Long, Long> stored = new TreeMap<>();
+        for (JsonNode row : response.rows()) {
+            stored.put(row.get(0).asLong(), row.get(1).asLong());
+        }
+        Map<Long, Long> expected = new TreeMap<>();
+        sent.forEach((id, text) -> {
+            switch (text) {
+                case "infinity" -> expected.put(id, 9223372036825200000L);
+                case "-infinity" -> expected.put(id, -9223372036832400000L);
+                default -> {
+                    try {
+                        Instant instant = Instant.parse(text);
+                        expected.put(id, Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000));
+                    }
+                    catch (RuntimeException e) {
+                        // beyond a LONG of microseconds, or not a time: NULL in the native column
+                    }
+                }
+            }
+        });
+        assertThat(stored).isEqualTo(expected);
+        assertThat(expected).containsKey(1000L).hasSizeLessThan(sent.size());
     }
 
     @Test

@@ -51,24 +51,28 @@ public final class AggregationPushdown
     {
         return column.type() instanceof TimestampType
                 && column.isSourceField()
-                && column.nativeCopy().isEmpty()
                 && column.schemaTyped()
                 && (column.encoding() == FieldEncoding.EPOCH_MILLIS || column.encoding() == FieldEncoding.EPOCH_MICROS)
                 && column.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey);
     }
 
+    /**
+     * Aggregations read a promoted field from the source JSON, not from its native copy: there a row without a value
+     * holds Pinot's stand-in, which is also a legal value (Long.MIN_VALUE, "null", false), and no guard can be put on
+     * one aggregate or group.
+     */
     public static boolean isGroupable(PinotCdcColumnHandle column)
     {
-        PinotCdcColumnHandle filterForm = column.filterForm();
+        PinotCdcColumnHandle field = column;
         Type type = column.type();
-        if (!filterForm.isSourceField()) {
-            return isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN || isEpoch(filterForm.encoding()) || filterForm.encoding() == FieldEncoding.PINOT_TIMESTAMP;
+        if (!field.isSourceField()) {
+            return isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN || isEpoch(field.encoding()) || field.encoding() == FieldEncoding.PINOT_TIMESTAMP;
         }
         // a definition file or inference may type values that do not decode: Trino reads them as NULL, Pinot would not
-        if (!filterForm.schemaTyped() || !filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
+        if (!field.schemaTyped() || !field.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey)) {
             return false;
         }
-        return switch (filterForm.encoding()) {
+        return switch (field.encoding()) {
             // each of these texts is the one form of its value, so equal texts are equal values
             case NATIVE -> isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN;
             case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, UUID_STRING, DECIMAL_BASE64 -> true;
@@ -93,8 +97,8 @@ public final class AggregationPushdown
         if (function.getArguments().size() != 1 || !(argument(function.getArguments().getFirst(), assignments) instanceof PinotCdcColumnHandle column)) {
             return Optional.empty();
         }
-        PinotCdcColumnHandle filterForm = column.filterForm();
-        if (filterForm.isSourceField() && (!filterForm.schemaTyped() || !filterForm.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey))) {
+        PinotCdcColumnHandle field = column;
+        if (field.isSourceField() && (!field.schemaTyped() || !field.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey))) {
             return Optional.empty();
         }
         Optional<AggregateKind> kind = switch (name) {
@@ -121,19 +125,19 @@ public final class AggregationPushdown
     /** Whole numbers are summed exactly (SUMPRECISION); doubles as Pinot adds them. */
     private static boolean isSummable(PinotCdcColumnHandle column)
     {
-        FieldEncoding encoding = column.filterForm().encoding();
+        FieldEncoding encoding = column.encoding();
         return encoding == FieldEncoding.NATIVE && (isWholeNumber(column.type()) || column.type() == DoubleType.DOUBLE);
     }
 
     /** Pinot's MIN and MAX work on numbers (answered as doubles, which hold every value below 2^53 exactly). */
     private static boolean isOrderedNumber(PinotCdcColumnHandle column)
     {
-        PinotCdcColumnHandle filterForm = column.filterForm();
+        PinotCdcColumnHandle field = column;
         Type type = column.type();
-        if (filterForm.encoding() == FieldEncoding.NATIVE) {
+        if (field.encoding() == FieldEncoding.NATIVE) {
             return isWholeNumber(type) || type == DoubleType.DOUBLE;
         }
-        return isEpoch(filterForm.encoding()) && (type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType);
+        return isEpoch(field.encoding()) && (type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType);
     }
 
     static boolean isWholeNumber(Type type)

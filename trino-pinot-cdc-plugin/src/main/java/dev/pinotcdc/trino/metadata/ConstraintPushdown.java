@@ -37,13 +37,13 @@ public record ConstraintPushdown(TupleDomain<ColumnHandle> pushed, TupleDomain<C
         TupleDomain<ColumnHandle> candidates = table.shape() == TableShape.APPEND_ONLY_CDC
                 ? predicate.filter((column, domain) -> isKeyColumn(table, column))
                 : predicate.filter((column, domain) -> column instanceof PinotCdcColumnHandle);
-        FilterTranslation translation = PinotFilterTranslator.translate(ScanPlan.filterForm(candidates), ScanPlan.sourceCapabilities(table));
+        FilterTranslation translation = PinotFilterTranslator.translate(ScanPlan.filterForm(table, candidates), ScanPlan.sourceCapabilities(table));
         if (translation.contradiction()) {
             return new ConstraintPushdown(TupleDomain.none(), TupleDomain.all(), true);
         }
         // the handle keeps the columns as Trino knows them; the scan turns them into their filter form again
         Map<ColumnHandle, ColumnHandle> byFilterForm = candidates.getDomains().orElse(Map.of()).keySet().stream()
-                .collect(toImmutableMap(column -> ((PinotCdcColumnHandle) column).filterForm(), Function.identity()));
+                .collect(toImmutableMap(column -> ScanPlan.filterColumn(table, (PinotCdcColumnHandle) column), Function.identity()));
         TupleDomain<ColumnHandle> pushed = translation.pushed().transformKeys(byFilterForm::get);
         Set<ColumnHandle> pushedColumns = pushed.getDomains().map(Map::keySet).orElse(Set.of());
         return new ConstraintPushdown(pushed, predicate.filter((column, domain) -> !pushedColumns.contains(column)), false);

@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.query;
 
 import dev.pinotcdc.trino.cdc.FieldEncoding;
+import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import io.airlift.slice.Slice;
@@ -21,6 +22,7 @@ import io.trino.spi.type.UuidType;
 import io.trino.spi.type.VarcharType;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 import static io.trino.spi.type.DateTimeEncoding.unpackMillisUtc;
@@ -52,6 +54,12 @@ sealed interface StoredForm
                         .add(BigInteger.valueOf(timestamp.getPicosOfMilli()));
                 default -> throw new IllegalArgumentException("Unexpected value for " + type + ": " + value);
             };
+        }
+
+        /** The stored values that decode to NULL: Debezium's numbers for PostgreSQL's infinite dates and timestamps. */
+        public List<Long> infinityStandIns()
+        {
+            return DebeziumSentinels.infinityStandIns(type);
         }
     }
 

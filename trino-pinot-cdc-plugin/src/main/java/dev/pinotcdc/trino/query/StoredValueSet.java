@@ -258,7 +258,30 @@ sealed interface StoredValueSet
             }
             intervals.add(interval);
         }
-        return new Numbers(intervals);
+        return new Numbers(without(intervals, form.infinityStandIns()));
+    }
+
+    /** The intervals less the given values (ascending), which decode to NULL and so are in no Trino range. */
+    private static List<Numbers.Interval> without(List<Numbers.Interval> intervals, List<Long> values)
+    {
+        List<Numbers.Interval> result = intervals;
+        for (long value : values) {
+            List<Numbers.Interval> next = new ArrayList<>();
+            for (Numbers.Interval interval : result) {
+                if (!interval.contains(value)) {
+                    next.add(interval);
+                    continue;
+                }
+                if (value > Long.MIN_VALUE && (interval.low().isEmpty() || interval.low().getAsLong() < value)) {
+                    next.add(new Numbers.Interval(interval.low(), OptionalLong.of(value - 1)));
+                }
+                if (value < Long.MAX_VALUE && (interval.high().isEmpty() || value < interval.high().getAsLong())) {
+                    next.add(new Numbers.Interval(OptionalLong.of(value + 1), interval.high()));
+                }
+            }
+            result = next;
+        }
+        return result;
     }
 
     private static boolean touches(Numbers.Interval previous, Numbers.Interval next)

@@ -41,9 +41,12 @@ import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
+import static io.airlift.slice.Slices.utf8Slice;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static java.util.Objects.requireNonNull;
 
@@ -175,7 +178,7 @@ public record ScanPlan(
             PinotExpression expression = groupExpression(column, unavailableJoinsNull);
             cellOf(query, cells, expression);
             query.groupBy(expression);
-            if (!unavailableJoinsNull && column instanceof PinotCdcColumnHandle group && group.filterForm().isSourceField() && mayHoldUnavailableValue(group.filterForm())) {
+            if (!unavailableJoinsNull && column instanceof PinotCdcColumnHandle group && group.isSourceField() && mayHoldUnavailableValue(group)) {
                 placeholderKeys.add(expression);
             }
         }
@@ -197,9 +200,9 @@ public record ScanPlan(
                 }
                 case PinotCdcColumnHandle group -> {
                     int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group, unavailableJoinsNull)));
-                    FieldDecoder decoder = FieldDecoders.create(group.type(), group.filterForm().encoding(), group.filterForm().storedScale());
-                    outputs.add(group.filterForm().isSourceField()
-                            ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, SourceFieldExtraction.isWholeNumberText(group.filterForm()))
+                    FieldDecoder decoder = FieldDecoders.create(group.type(), group.encoding(), group.storedScale());
+                    outputs.add(group.isSourceField()
+                            ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, SourceFieldExtraction.isWholeNumberText(group))
                             : ColumnReader.ofCell(group.name(), cell, decoder));
                 }
                 default -> throw new IllegalArgumentException("Unexpected column " + column);
@@ -258,16 +261,24 @@ public record ScanPlan(
             if (column.encoding() == FieldEncoding.EPOCH_MILLIS) {
                 return FunctionCall.of("DATETRUNC", unit, epoch, new StringLiteral("MILLISECONDS"));
             }
-            // Pinot turns microseconds into milliseconds towards zero before it truncates: 999 less turns a negative
-            // value into the millisecond below it, as flooring would (exact as doubles, which SUB gives, above -2^53)
+            // Pinot turns microseconds into milliseconds towards zero before it truncates (Joda's roundFloor, exact on
+            // whole milliseconds): a negative value with a fraction of a millisecond needs the millisecond below. That
+            // value is the one whose millisecond truncation lies above it (a comparison of two LONGs); its millisecond,
+            // at most about 2^48, is taken one less exactly by SUB's double arithmetic. The whole microsecond value must
+            // never pass through SUB: above 2^53 a double cannot hold it.
             StringLiteral micros = new StringLiteral("MICROSECONDS");
+            StringLiteral millisecond = new StringLiteral("MILLISECOND");
+            StringLiteral utc = new StringLiteral("UTC");
+            StringLiteral millis = new StringLiteral("MILLISECONDS");
+            PinotExpression towardsZero = FunctionCall.of("DATETRUNC", millisecond, epoch, micros, utc, millis);
+            PinotExpression millisBelow = FunctionCall.of("SUB", towardsZero, new LongLiteral(1));
             return new CaseWhen(
-                    new PinotFilter.Comparison(epoch, ComparisonOperator.LESS_THAN, new LongLiteral(0)),
-                    FunctionCall.of("DATETRUNC", unit, FunctionCall.of("SUB", epoch, new LongLiteral(999)), micros),
+                    new PinotFilter.Comparison(FunctionCall.of("DATETRUNC", millisecond, epoch, micros), ComparisonOperator.GREATER_THAN, epoch),
+                    FunctionCall.of("DATETRUNC", unit, millisBelow, millis, utc, micros),
                     FunctionCall.of("DATETRUNC", unit, epoch, micros));
         }
-        PinotCdcColumnHandle column = (PinotCdcColumnHandle) handle;
-        PinotCdcColumnHandle filterForm = column.filterForm();
+        // a promoted field is grouped by its JSON value: its native copy holds Pinot's stand-in where the value is missing
+        PinotCdcColumnHandle filterForm = (PinotCdcColumnHandle) handle;
         if (!filterForm.isSourceField()) {
             return new ColumnReference(filterForm.pinotColumn());
         }
@@ -294,7 +305,7 @@ public record ScanPlan(
         if (aggregate.kind() == AggregateKind.COUNT_ALL) {
             return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), total, -1, total, true, Optional.empty());
         }
-        PinotCdcColumnHandle argument = aggregate.argument().orElseThrow().filterForm();
+        PinotCdcColumnHandle argument = aggregate.argument().orElseThrow();
         int present = -1;
         if (argument.isSourceField()) {
             present = cellOf(query, cells, presenceByIndex && PresentValueCount.isIndexed(argument)
@@ -354,21 +365,45 @@ public record ScanPlan(
             filters.add(new PinotFilter.Comparison(new ColumnReference(table.versionColumn().get()), ComparisonOperator.GREATER_THAN, new LongLiteral(split.truncatedAt().getAsLong())));
         }
         JsonSourceCapabilities source = sourceCapabilities(table);
-        FilterTranslation constraint = PinotFilterTranslator.translate(filterForm(table.constraint()), source);
+        FilterTranslation constraint = PinotFilterTranslator.translate(filterForm(table, table.constraint()), source);
         constraint.filter().ifPresent(filters::add);
+        Set<ColumnHandle> pushedColumns = constraint.pushed().getDomains().map(Map::keySet).orElse(Set.of());
+        table.constraint().getDomains().orElse(Map.of()).forEach((column, domain) -> {
+            PinotCdcColumnHandle field = (PinotCdcColumnHandle) column;
+            if (field.nativeCopy().isPresent() && pushedColumns.contains(filterColumn(table, field)) && !filterColumn(table, field).isSourceField()) {
+                filters.addAll(PromotedFieldGuard.guards(field, domain.includesNullableValue(utf8Slice(DebeziumSentinels.UNAVAILABLE_VALUE))));
+            }
+        });
         for (PrefixMatch match : table.prefixMatches()) {
-            filters.add(PinotFilterTranslator.prefixFilter(new PrefixMatch(match.column().filterForm(), match.prefix()), source).orElseThrow());
+            PinotCdcColumnHandle column = filterColumn(table, match.column());
+            Optional<PinotFilter> onNativeCopy = column.isSourceField() ? Optional.empty() : PinotFilterTranslator.prefixFilter(new PrefixMatch(column, match.prefix()), source);
+            if (onNativeCopy.isPresent()) {
+                filters.add(onNativeCopy.get());
+                filters.addAll(PromotedFieldGuard.guards(match.column(), DebeziumSentinels.UNAVAILABLE_VALUE.startsWith(match.prefix())));
+            }
+            else {
+                filters.add(PinotFilterTranslator.prefixFilter(match, source).orElseThrow());
+            }
         }
         partitionFilter(table, split).ifPresent(filters::add);
         return new Filters(filters.isEmpty() ? Optional.empty() : Optional.of(PinotFilter.and(filters)), constraint.contradiction());
     }
 
     /**
-     * The predicate with each column in the form Pinot filters it: a promoted field by its native copy.
+     * The predicate with each column in the form Pinot filters it (see {@link #filterColumn}).
      */
-    public static TupleDomain<ColumnHandle> filterForm(TupleDomain<ColumnHandle> constraint)
+    public static TupleDomain<ColumnHandle> filterForm(PinotCdcTableHandle table, TupleDomain<ColumnHandle> constraint)
     {
-        return constraint.transformKeys(column -> ((PinotCdcColumnHandle) column).filterForm());
+        return constraint.transformKeys(column -> filterColumn(table, (PinotCdcColumnHandle) column));
+    }
+
+    /**
+     * The column as Pinot filters it: a promoted field by its native copy where {@link PromotedFieldGuard} can keep
+     * the rows without a value out (the native column holds Pinot's stand-in there), else by the source field.
+     */
+    public static PinotCdcColumnHandle filterColumn(PinotCdcTableHandle table, PinotCdcColumnHandle column)
+    {
+        return PromotedFieldGuard.applies(column, table.sourceJsonIndexed()) ? column.filterForm() : column;
     }
 
     public static JsonSourceCapabilities sourceCapabilities(PinotCdcTableHandle table)

@@ -1,5 +1,7 @@
 package dev.pinotcdc.trino.templates;
 
+import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
+
 import java.util.Optional;
 
 /**
@@ -54,9 +56,16 @@ final class GroovyTransforms
     {
         String value = "payload.after?.get(%s)".formatted(groovyString(column.name()));
         if (column.convertsIsoText()) {
-            // exact: Debezium's text holds at most microseconds, and between() counts whole microseconds
-            return ("Groovy({def text = %s; text == null ? null : java.time.temporal.ChronoUnit.MICROS.between("
-                    + "java.time.Instant.EPOCH, java.time.Instant.parse(text))}, payload)").formatted(value);
+            // Pinot 0.11 drops a whole record whose transform throws, so this one never does. Exact for every instant
+            // whose microseconds fit a LONG (ChronoUnit.MICROS.between counts through nanoseconds and overflows ~292 years
+            // from 1970, e.g. at 9999-12-31). PostgreSQL's infinities get the numbers Debezium sends for infinite
+            // MicroTimestamps, which the connector reads as NULL; anything else that is not such an instant (beyond
+            // year 294247, not ISO-8601) is NULL here, and the connector still reads the value from source.
+            return ("Groovy({def text = %s; if (text == null) { return null }; "
+                    + "if (text == 'infinity' || text == '+infinity') { return %dL }; if (text == '-infinity') { return %dL }; "
+                    + "try { def instant = java.time.Instant.parse(text); "
+                    + "return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1000000L), (long) instant.getNano().intdiv(1000)) } "
+                    + "catch (Exception e) { return null }}, payload)").formatted(value, DebeziumSentinels.POSTGRES_POSITIVE_INFINITY, DebeziumSentinels.POSTGRES_NEGATIVE_INFINITY);
         }
         return "Groovy({%s}, payload)".formatted(value);
     }

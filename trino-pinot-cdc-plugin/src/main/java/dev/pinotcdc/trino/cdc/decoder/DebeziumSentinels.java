@@ -1,7 +1,13 @@
 package dev.pinotcdc.trino.cdc.decoder;
 
+import io.trino.spi.type.DateType;
+import io.trino.spi.type.TimestampType;
+import io.trino.spi.type.TimestampWithTimeZoneType;
+import io.trino.spi.type.Type;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Values Debezium writes in place of data it cannot or does not send. None of them may come out as data.
@@ -32,6 +38,16 @@ public final class DebeziumSentinels
     static final long PG_POSITIVE_INFINITY = 9223372036825200000L;
     static final long PG_NEGATIVE_INFINITY = -9223372036832400000L;
 
+    /** What Debezium sends for PostgreSQL's infinite timestamps as epoch microseconds (and what the templates store). */
+    public static final long POSTGRES_POSITIVE_INFINITY = PG_POSITIVE_INFINITY;
+    public static final long POSTGRES_NEGATIVE_INFINITY = PG_NEGATIVE_INFINITY;
+
+    /** Every epoch value {@link #isInfinityEpoch} takes, ascending. */
+    public static final List<Long> INFINITY_EPOCHS = List.of(Long.MIN_VALUE, PG_NEGATIVE_INFINITY, PG_NEGATIVE_INFINITY / 1000, PG_POSITIVE_INFINITY / 1000, PG_POSITIVE_INFINITY, Long.MAX_VALUE);
+
+    /** Every epoch day {@link #isInfinityEpochDay} takes, ascending. */
+    public static final List<Long> INFINITY_EPOCH_DAYS = List.of((long) Integer.MIN_VALUE, -2147472692L, -2147472691L, 2146033979L, (long) Integer.MAX_VALUE);
+
     private DebeziumSentinels() {}
 
     public static boolean isUnavailable(String text)
@@ -61,6 +77,21 @@ public final class DebeziumSentinels
                 || value == PG_NEGATIVE_INFINITY / 1000
                 || value == Long.MAX_VALUE
                 || value == Long.MIN_VALUE;
+    }
+
+    /**
+     * The whole numbers that stand for an infinity in a value of this type, as the decoders read them: epoch days for
+     * DATE, epoch numbers in any unit for timestamps; none for other types.
+     */
+    public static List<Long> infinityStandIns(Type type)
+    {
+        if (type == DateType.DATE) {
+            return INFINITY_EPOCH_DAYS;
+        }
+        if (type instanceof TimestampType || type instanceof TimestampWithTimeZoneType) {
+            return INFINITY_EPOCHS;
+        }
+        return List.of();
     }
 
     public static boolean isInfinityEpochDay(long epochDay)
