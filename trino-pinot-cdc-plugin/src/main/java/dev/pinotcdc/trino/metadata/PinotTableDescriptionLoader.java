@@ -18,6 +18,7 @@ import dev.pinotcdc.trino.client.PinotTableSchema;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.type.TypeManager;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,9 +111,18 @@ public final class PinotTableDescriptionLoader
                     Optional.of(comment)));
         }
 
+        // the fields of source keep their names; a hidden column whose name a field (or another column) already has
+        // takes one more underscore, until its name is free: a field "_op" leaves the op column as "__op"
+        Set<String> usedNames = new HashSet<>(takenNames.build());
+        sourceFields.forEach(field -> usedNames.add(field.columnName()));
         for (PinotColumn column : schema.columns()) {
             if (!keyColumnNames.contains(column.name())) {
-                columns.add(nativeColumn(HIDDEN_COLUMN_PREFIX + column.name().toLowerCase(ENGLISH), column, true, "Pinot column " + column.name()));
+                String name = HIDDEN_COLUMN_PREFIX + column.name().toLowerCase(ENGLISH);
+                while (usedNames.contains(name)) {
+                    name = HIDDEN_COLUMN_PREFIX + name;
+                }
+                usedNames.add(name);
+                columns.add(nativeColumn(name, column, true, "Pinot column " + column.name()));
             }
         }
 
