@@ -10,6 +10,7 @@ import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourcePath;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.cdc.TypeOrigin;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotDataType;
@@ -66,13 +67,13 @@ public final class PinotTableDescriptionLoader
         Optional<String> versionColumn = config.upsert().flatMap(upsert -> upsert.comparisonColumns().stream().findFirst())
                 .or(() -> Optional.of(layout.versionColumn()).filter(pinotColumns::containsKey))
                 .or(() -> Optional.of(layout.timeColumn()).filter(pinotColumns::containsKey));
-        boolean sourceJsonIndexed = config.jsonIndexColumns().contains(layout.sourceColumn());
+        JsonIndexScope sourceJsonIndexed = config.jsonIndexScope(layout.sourceColumn());
 
         if (!shape.isCdc()) {
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
                     .collect(ImmutableList.toImmutableList());
-            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), false, false, versionColumn, Optional.empty());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), false, JsonIndexScope.NONE, versionColumn, Optional.empty());
         }
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
