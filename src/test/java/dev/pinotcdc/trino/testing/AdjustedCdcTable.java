@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static dev.pinotcdc.trino.testing.DebeziumCdcTableDefinition.SOURCE_COLUMN;
 import static dev.pinotcdc.trino.testing.DebeziumCdcTableDefinition.SOURCE_SCHEMA_COLUMN;
@@ -61,6 +62,17 @@ public final class AdjustedCdcTable
         tableConfig.remove("ingestionConfig");
         tableConfig.withObjectProperty("tableIndexConfig").putArray("jsonIndexColumns");
         return create(definition, schema, tableConfig, cluster);
+    }
+
+    /**
+     * The layout of {@link DebeziumCdcTableDefinition} with its {@code tableIndexConfig} changed, for example without
+     * the JSON index on {@code source}, or with a JSON index configuration that leaves paths out.
+     */
+    public static AdjustedCdcTable withIndexing(DebeziumCdcTableDefinition definition, PinotTestCluster cluster, Consumer<ObjectNode> tableIndexConfig)
+    {
+        ObjectNode tableConfig = definition.tableConfig(cluster.kafkaBootstrapServers());
+        tableIndexConfig.accept(tableConfig.withObjectProperty("tableIndexConfig"));
+        return create(definition, definition.schema(), tableConfig, cluster);
     }
 
     private static AdjustedCdcTable create(DebeziumCdcTableDefinition definition, ObjectNode schema, ObjectNode tableConfig, PinotTestCluster cluster)

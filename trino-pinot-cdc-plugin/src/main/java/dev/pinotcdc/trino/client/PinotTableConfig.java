@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.client;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param tableName the raw table name (without _REALTIME or _OFFLINE)
  * @param upsert present when the REALTIME table is an upsert table
+ * @param jsonIndexScopes what the JSON index of each column in {@code jsonIndexColumns} keeps
  * @param sortedColumns the columns each segment is sorted on
  * @param timeColumn the segments' time column, when configured
  */
@@ -20,6 +22,7 @@ public record PinotTableConfig(
         boolean offline,
         Optional<PinotUpsertConfig> upsert,
         Set<String> jsonIndexColumns,
+        Map<String, JsonIndexScope> jsonIndexScopes,
         Set<String> invertedIndexColumns,
         Set<String> rangeIndexColumns,
         Set<String> sortedColumns,
@@ -33,9 +36,19 @@ public record PinotTableConfig(
         }
         requireNonNull(upsert, "upsert is null");
         jsonIndexColumns = Set.copyOf(jsonIndexColumns);
+        jsonIndexScopes = Map.copyOf(jsonIndexScopes);
         invertedIndexColumns = Set.copyOf(invertedIndexColumns);
         rangeIndexColumns = Set.copyOf(rangeIndexColumns);
         sortedColumns = Set.copyOf(sortedColumns);
         requireNonNull(timeColumn, "timeColumn is null");
+    }
+
+    /** What the column's JSON index keeps: {@link JsonIndexScope#NONE} when it has none. */
+    public JsonIndexScope jsonIndexScope(String column)
+    {
+        if (!jsonIndexColumns.contains(column)) {
+            return JsonIndexScope.NONE;
+        }
+        return jsonIndexScopes.getOrDefault(column, JsonIndexScope.COMPLETE);
     }
 }

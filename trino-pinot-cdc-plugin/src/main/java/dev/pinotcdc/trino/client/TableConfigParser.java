@@ -17,7 +17,7 @@ import static java.util.Locale.ENGLISH;
  * Index columns are listed in {@code tableIndexConfig} (0.11 and 1.x) and in {@code fieldConfigList}: by
  * {@code indexType}/{@code indexTypes} (0.11) or by the {@code indexes} object (1.x, where an index may be
  * {@code "disabled": true}). Upsert comparison columns are {@code comparisonColumn} (0.11) or
- * {@code comparisonColumns} (1.x).
+ * {@code comparisonColumns} (1.x). What each JSON index keeps: see {@link JsonIndexScopeParser}.
  */
 final class TableConfigParser
 {
@@ -44,6 +44,7 @@ final class TableConfigParser
                 offline.isPresent(),
                 realtime.flatMap(config -> upsertConfig(tableName, config.path("upsertConfig"))),
                 indexedInAll(configs, "jsonIndexColumns", "JSON", "json"),
+                JsonIndexScopeParser.scopes(configs),
                 indexedInAll(configs, "invertedIndexColumns", "INVERTED", "inverted"),
                 indexedInAll(configs, "rangeIndexColumns", "RANGE", "range"),
                 indexedInAll(configs, "sortedColumn", "SORTED", "sorted"),

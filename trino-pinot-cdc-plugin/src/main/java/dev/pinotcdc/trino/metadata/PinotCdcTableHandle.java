@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.PinotCdcSplit;
 import dev.pinotcdc.trino.read.ScanPlan;
@@ -25,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * @param primaryKey the Pinot columns of the primary key (CDC tables)
  * @param integralKey whether the first key column is an integer, so splits can share the keys by remainder
  * @param versionColumn the column that orders the versions of a key
- * @param sourceJsonIndexed whether Pinot keeps a JSON index on the source column
+ * @param sourceJsonIndexed what Pinot's JSON index on the source column keeps ({@link JsonIndexScope#NONE}: no index)
  * @param constraint the predicate Pinot evaluates exactly; what Pinot cannot evaluate exactly stays in Trino
  * @param prefixMatches {@code LIKE 'prefix%'} predicates Pinot evaluates
  * @param limit at most this many rows are needed
@@ -44,7 +45,7 @@ public record PinotCdcTableHandle(
         List<String> primaryKey,
         boolean integralKey,
         Optional<String> versionColumn,
-        boolean sourceJsonIndexed,
+        JsonIndexScope sourceJsonIndexed,
         TupleDomain<ColumnHandle> constraint,
         List<PrefixMatch> prefixMatches,
         OptionalLong limit,
@@ -64,7 +65,7 @@ public record PinotCdcTableHandle(
             @JsonProperty("primaryKey") List<String> primaryKey,
             @JsonProperty("integralKey") boolean integralKey,
             @JsonProperty("versionColumn") Optional<String> versionColumn,
-            @JsonProperty("sourceJsonIndexed") boolean sourceJsonIndexed,
+            @JsonProperty("sourceJsonIndexed") JsonIndexScope sourceJsonIndexed,
             @JsonProperty("constraint") TupleDomain<ColumnHandle> constraint,
             @JsonProperty("prefixMatches") List<PrefixMatch> prefixMatches,
             @JsonProperty("limit") OptionalLong limit,
@@ -81,7 +82,7 @@ public record PinotCdcTableHandle(
         this.primaryKey = List.copyOf(primaryKey);
         this.integralKey = integralKey;
         this.versionColumn = requireNonNull(versionColumn, "versionColumn is null");
-        this.sourceJsonIndexed = sourceJsonIndexed;
+        this.sourceJsonIndexed = requireNonNull(sourceJsonIndexed, "sourceJsonIndexed is null");
         this.constraint = requireNonNull(constraint, "constraint is null");
         this.prefixMatches = List.copyOf(prefixMatches);
         this.limit = requireNonNull(limit, "limit is null");

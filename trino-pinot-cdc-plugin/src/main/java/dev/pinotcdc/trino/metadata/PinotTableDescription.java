@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.metadata;
 
 import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import io.trino.spi.connector.SchemaTableName;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param primaryKey the Pinot columns of the primary key (empty for a plain table)
  * @param integralKey whether the first key column holds integers
- * @param sourceJsonIndexed whether Pinot keeps a JSON index on the source column (JSON_MATCH can filter on it)
+ * @param sourceJsonIndexed what Pinot's JSON index on the source column keeps (JSON_MATCH can filter on those paths)
  * @param versionColumn the column that orders the versions of a key (the upsert comparison column, else the LSN or the event time)
  */
 public record PinotTableDescription(
@@ -23,7 +24,7 @@ public record PinotTableDescription(
         List<PinotCdcColumnHandle> columns,
         List<String> primaryKey,
         boolean integralKey,
-        boolean sourceJsonIndexed,
+        JsonIndexScope sourceJsonIndexed,
         Optional<String> versionColumn,
         Optional<String> comment)
 {
@@ -34,6 +35,7 @@ public record PinotTableDescription(
         requireNonNull(shape, "shape is null");
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
+        requireNonNull(sourceJsonIndexed, "sourceJsonIndexed is null");
         requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
     }

@@ -10,6 +10,7 @@ import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourcePath;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.cdc.TypeOrigin;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotDataType;
@@ -18,6 +19,7 @@ import dev.pinotcdc.trino.client.PinotTableSchema;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.type.TypeManager;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,13 +67,13 @@ public final class PinotTableDescriptionLoader
         Optional<String> versionColumn = config.upsert().flatMap(upsert -> upsert.comparisonColumns().stream().findFirst())
                 .or(() -> Optional.of(layout.versionColumn()).filter(pinotColumns::containsKey))
                 .or(() -> Optional.of(layout.timeColumn()).filter(pinotColumns::containsKey));
-        boolean sourceJsonIndexed = config.jsonIndexColumns().contains(layout.sourceColumn());
+        JsonIndexScope sourceJsonIndexed = config.jsonIndexScope(layout.sourceColumn());
 
         if (!shape.isCdc()) {
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
                     .collect(ImmutableList.toImmutableList());
-            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), false, false, versionColumn, Optional.empty());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), false, JsonIndexScope.NONE, versionColumn, Optional.empty());
         }
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
@@ -110,9 +112,18 @@ public final class PinotTableDescriptionLoader
                     Optional.of(comment)));
         }
 
+        // the fields of source keep their names; a hidden column whose name a field (or another column) already has
+        // takes one more underscore, until its name is free: a field "_op" leaves the op column as "__op"
+        Set<String> usedNames = new HashSet<>(takenNames.build());
+        sourceFields.forEach(field -> usedNames.add(field.columnName()));
         for (PinotColumn column : schema.columns()) {
             if (!keyColumnNames.contains(column.name())) {
-                columns.add(nativeColumn(HIDDEN_COLUMN_PREFIX + column.name().toLowerCase(ENGLISH), column, true, "Pinot column " + column.name()));
+                String name = HIDDEN_COLUMN_PREFIX + column.name().toLowerCase(ENGLISH);
+                while (usedNames.contains(name)) {
+                    name = HIDDEN_COLUMN_PREFIX + name;
+                }
+                usedNames.add(name);
+                columns.add(nativeColumn(name, column, true, "Pinot column " + column.name()));
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.query;
 
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.query.PinotFilter.Comparison;
@@ -13,11 +14,13 @@ import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.VarcharType;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.pinotcdc.trino.query.ComparisonOperator.EQUAL;
 import static dev.pinotcdc.trino.query.ComparisonOperator.NOT_EQUAL;
@@ -166,15 +169,16 @@ public final class PinotFilterTranslator
             boolean nullAllowed,
             boolean valuesAll,
             boolean valuesNone,
-            Optional<StoredValueSet> values,
+            Optional<StoredValueSet> domainValues,
             JsonSourceCapabilities source)
     {
+        Optional<StoredValueSet> values = domainValues;
         String sourceColumn = column.pinotColumn();
         List<String> path = column.sourcePath();
         if (!path.stream().allMatch(JsonExtractScalar::isWritableKey)) {
             return Optional.empty();
         }
-        boolean jsonMatch = source.jsonIndex() && JsonMatchPredicate.isWritablePath(path);
+        boolean jsonMatch = source.jsonIndex().keepsPath(path) && JsonMatchPredicate.isWritablePath(path);
         if (!jsonMatch && source.nullSourcePossible()) {
             // JSONEXTRACTSCALAR would fail the whole query on a row with a null source, and nothing can guard it
             return Optional.empty();
@@ -185,6 +189,19 @@ public final class PinotFilterTranslator
         if (nullAllowed || valuesAll || (form instanceof StoredForm.Text && !(values.orElse(null) instanceof StoredValueSet.TextValues))) {
             return Optional.empty();
         }
+        if (values.orElse(null) instanceof StoredValueSet.TextValues texts && column.type() instanceof VarcharType varchar && !varchar.isUnbounded()) {
+            // Trino reads text longer than the column as no value (NULL), so such text never equals a value
+            List<String> fitting = texts.values().stream()
+                    .filter(text -> text.codePointCount(0, text.length()) <= varchar.getBoundedLength())
+                    .toList();
+            if (fitting.isEmpty()) {
+                return Optional.of(new ColumnFilter.Never());
+            }
+            values = Optional.of(new StoredValueSet.TextValues(fitting));
+        }
+        if (!column.schemaTyped() && (values.isEmpty() || !isStringOnlyMatch(form, values.get()))) {
+            return Optional.empty();
+        }
 
         List<PinotFilter> disjuncts = new ArrayList<>();
         if (valuesAll) {
@@ -193,7 +210,7 @@ public final class PinotFilterTranslator
         else if (!valuesNone) {
             StoredValueSet set = values.orElseThrow();
             Optional<PinotFilter> matched = jsonMatch && !(form instanceof StoredForm.FloatingPoint)
-                    ? jsonMatchValues(sourceColumn, path, set)
+                    ? jsonMatchValues(sourceColumn, path, set, source.jsonIndex())
                     : Optional.empty();
             if (matched.isPresent()) {
                 disjuncts.add(matched.get());
@@ -204,7 +221,7 @@ public final class PinotFilterTranslator
                     return Optional.empty();
                 }
                 PinotFilter valueFilter = set.toFilter(new JsonExtractScalar(sourceColumn, path, form.extractionType(), defaultValue));
-                disjuncts.add(jsonMatch ? PinotFilter.and(List.of(jsonMatch(sourceColumn, new JsonMatchPredicate.IsNull(path, true)), valueFilter)) : valueFilter);
+                disjuncts.add(jsonMatch ? guarded(jsonMatch(sourceColumn, new JsonMatchPredicate.IsNull(path, true)), valueFilter) : valueFilter);
             }
         }
         if (nullAllowed) {
@@ -213,11 +230,50 @@ public final class PinotFilterTranslator
         return Optional.of(new ColumnFilter.When(PinotFilter.or(disjuncts)));
     }
 
+    /**
+     * Whether a filter on a field typed by a definition file or by inference matches the stored values Trino reads as
+     * the wanted values, and only those. Such a type is not what Debezium's schema promised of the stored values: a
+     * BIGINT may hold the text "007" (Trino reads 7; Pinot compares the text, or extracts what it can from 5.7, which
+     * Trino reads as no value), a VARCHAR a number (Trino reads its text; Pinot's index and extraction may write
+     * another text of the same number). So only text values pass that nothing but a JSON string can read as: no
+     * number, boolean, null, object or array has them as its text, in any spelling.
+     */
+    private static boolean isStringOnlyMatch(StoredForm form, StoredValueSet values)
+    {
+        return form instanceof StoredForm.Text text
+                && text.type() instanceof VarcharType
+                && values instanceof StoredValueSet.TextValues texts
+                && texts.values().stream().noneMatch(PinotFilterTranslator::mayBeTextOfNonString);
+    }
+
+    private static boolean mayBeTextOfNonString(String text)
+    {
+        if (text.startsWith("[") || text.startsWith("{") || NON_STRING_WORDS.contains(text)) {
+            return true;
+        }
+        try {
+            new BigDecimal(text);
+            return true;
+        }
+        catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Prefixes of a non-string's text: any start of a number, of a word, of an object or array. */
+    private static boolean mayStartTextOfNonString(String prefix)
+    {
+        char first = prefix.charAt(0);
+        return "[{+-.0123456789".indexOf(first) >= 0 || NON_STRING_WORDS.stream().anyMatch(word -> word.startsWith(prefix));
+    }
+
+    private static final Set<String> NON_STRING_WORDS = Set.of("true", "false", "null", "NaN", "Infinity", "-Infinity");
+
     /** The values as JSON_MATCH, where they are a finite list (or all but one) of values it can compare as text. */
-    private static Optional<PinotFilter> jsonMatchValues(String sourceColumn, List<String> path, StoredValueSet set)
+    private static Optional<PinotFilter> jsonMatchValues(String sourceColumn, List<String> path, StoredValueSet set, JsonIndexScope index)
     {
         Optional<List<String>> included = set.jsonMatchValues();
-        if (included.isPresent()) {
+        if (included.isPresent() && included.get().stream().allMatch(index::keepsValue)) {
             return Optional.of(jsonMatch(sourceColumn, new JsonMatchPredicate.ValueIn(path, included.get(), false)));
         }
         return Optional.empty();
@@ -244,6 +300,35 @@ public final class PinotFilterTranslator
                 }
                 yield candidates.stream().filter(candidate -> !set.containsText(candidate)).findFirst();
             }
+        };
+    }
+
+    /**
+     * The extraction filter behind its JSON_MATCH guard, so that Pinot extracts only from rows the guard keeps. Pinot
+     * 0.11 narrows a scan to an index's rows only for the scans directly beside the index in the same AND: an OR of
+     * scans is evaluated over every row, rows without a row image too, where extraction fails the whole query. So an
+     * OR gets the guard in each of its terms, and an AND is flattened beside it.
+     */
+    static PinotFilter guarded(PinotFilter guard, PinotFilter filter)
+    {
+        return switch (filter) {
+            case PinotFilter.Or or -> PinotFilter.or(or.terms().stream().map(term -> guarded(guard, term)).toList());
+            case PinotFilter.And and -> {
+                List<PinotFilter> terms = new ArrayList<>();
+                terms.add(guard);
+                for (PinotFilter term : and.terms()) {
+                    if (term instanceof PinotFilter.Or || term instanceof PinotFilter.Not) {
+                        terms.add(guarded(guard, term));
+                    }
+                    else {
+                        terms.add(term);
+                    }
+                }
+                yield PinotFilter.and(terms);
+            }
+            // a NOT is evaluated over every row, whatever is beside it
+            case PinotFilter.Not not -> throw new IllegalArgumentException("An extraction under NOT cannot be guarded: " + not);
+            default -> PinotFilter.and(List.of(guard, filter));
         };
     }
 
@@ -310,19 +395,55 @@ public final class PinotFilterTranslator
             if (text.chars().anyMatch(c -> c == '"' || c == '#' || c == '@' || c == '~')) {
                 return Optional.empty();
             }
-            return Optional.of(new PinotFilter.Like(new ColumnReference(column.pinotColumn()), text + "%"));
+            ColumnReference value = new ColumnReference(column.pinotColumn());
+            return prefixRange(value, text).map(range -> PinotFilter.and(List.of(new PinotFilter.Like(value, text + "%"), range.getFirst(), range.getLast())));
+        }
+        if (column.type() instanceof VarcharType varchar && !varchar.isUnbounded()) {
+            // Trino reads text longer than the column as NULL, which no pattern matches; Pinot cannot tell the length
+            return Optional.empty();
         }
         List<String> path = column.sourcePath();
         if (!path.stream().allMatch(JsonExtractScalar::isWritableKey)) {
             return Optional.empty();
         }
-        boolean jsonMatch = source.jsonIndex() && JsonMatchPredicate.isWritablePath(path);
+        // a field typed by a definition file or inference may hold other kinds of JSON values, whose text Pinot and
+        // Trino may write differently (see isStringOnlyMatch): Pinot must not drop a row whose text Trino would keep
+        if (!column.schemaTyped() && mayStartTextOfNonString(text)) {
+            return Optional.empty();
+        }
+        boolean jsonMatch = source.jsonIndex().keepsPath(path) && JsonMatchPredicate.isWritablePath(path);
         if (!jsonMatch && source.nullSourcePossible()) {
             return Optional.empty();
         }
         // the empty default never starts with the (non-empty) prefix, so rows lacking the field do not match
-        PinotFilter like = new PinotFilter.Like(new JsonExtractScalar(column.pinotColumn(), path, PinotDataType.STRING, Optional.of("")), text + "%");
-        return Optional.of(jsonMatch ? PinotFilter.and(List.of(jsonMatch(column.pinotColumn(), new JsonMatchPredicate.IsNull(path, true)), like)) : like);
+        JsonExtractScalar value = new JsonExtractScalar(column.pinotColumn(), path, PinotDataType.STRING, Optional.of(""));
+        Optional<List<PinotFilter>> range = prefixRange(value, text);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        PinotFilter like = PinotFilter.and(List.of(new PinotFilter.Like(value, text + "%"), range.get().getFirst(), range.get().getLast()));
+        return Optional.of(jsonMatch ? guarded(jsonMatch(column.pinotColumn(), new JsonMatchPredicate.IsNull(path, true)), like) : like);
+    }
+
+    /**
+     * {@code value >= 'prefix' AND value < 'prefiy'}: exactly the texts starting with the prefix, in UTF-16 order and in
+     * UTF-8 byte order alike. Pinot 0.11's LIKE ignores case (Trino's does not), so the pushed LIKE is exact only
+     * with this range beside it; the LIKE stays for Pinot's FST and text indexes. Empty when the last character
+     * has no successor that is a character of its own (U+D7FF and up).
+     */
+    private static Optional<List<PinotFilter>> prefixRange(PinotExpression value, String prefix)
+    {
+        char last = prefix.charAt(prefix.length() - 1);
+        if (last >= 0xD7FF) {
+            return Optional.empty();
+        }
+        String after = prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+        if (!StringLiteral.isWritable(prefix) || !StringLiteral.isWritable(after)) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(
+                new Comparison(value, ComparisonOperator.GREATER_THAN_OR_EQUAL, new StringLiteral(prefix)),
+                new Comparison(value, ComparisonOperator.LESS_THAN, new StringLiteral(after))));
     }
 
     private static Optional<String> constantText(ConnectorExpression expression)

@@ -85,7 +85,7 @@ public class PinotCdcPageSourceProvider
         }
         TupleDomain<ColumnHandle> cheap = dynamicFilter.filter((column, domain) -> column instanceof PinotCdcColumnHandle pinotColumn
                 && isSmall(domain)
-                && (!ScanPlan.filterColumn(table, pinotColumn).isSourceField() || (table.sourceJsonIndexed() && domain.getValues().isDiscreteSet())));
+                && (!ScanPlan.filterColumn(table, pinotColumn).isSourceField() || (table.sourceJsonIndexed().keepsPath(ScanPlan.filterColumn(table, pinotColumn).sourcePath()) && domain.getValues().isDiscreteSet())));
         ConstraintPushdown pushdown = ConstraintPushdown.of(table, cheap);
         TupleDomain<ColumnHandle> constraint = pushdown.contradiction() ? TupleDomain.none() : table.constraint().intersect(pushdown.pushed());
         return table.withFilter(constraint, table.prefixMatches());

@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.read;
 
 import dev.pinotcdc.trino.cdc.FieldEncoding;
 import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.query.CaseWhen;
 import dev.pinotcdc.trino.query.ComparisonOperator;
@@ -44,7 +45,14 @@ final class PresentValueCount
      * holds a scalar, which the index keeps under the field's own key (an object or array it keeps under the keys
      * of its elements, and an empty one not at all).
      */
-    static boolean isIndexed(PinotCdcColumnHandle field)
+    static boolean isIndexed(PinotCdcColumnHandle field, JsonIndexScope index)
+    {
+        return isIndexable(field)
+                && index.keepsPath(field.sourcePath())
+                && index.keepsValue(DebeziumSentinels.UNAVAILABLE_VALUE);
+    }
+
+    private static boolean isIndexable(PinotCdcColumnHandle field)
     {
         return JsonMatchPredicate.isWritablePath(field.sourcePath()) && holdsScalar(field.encoding(), field.type());
     }
@@ -52,7 +60,7 @@ final class PresentValueCount
     /** Counts through the JSON index: no row's JSON is parsed. Pinot 0.11 takes it only in a query without GROUP BY. */
     static PinotExpression byJsonIndex(PinotCdcColumnHandle field, boolean mayHoldUnavailableValue)
     {
-        if (!isIndexed(field)) {
+        if (!isIndexable(field)) {
             throw new IllegalArgumentException("The JSON index cannot count the values of " + field.name());
         }
         List<String> path = field.sourcePath();

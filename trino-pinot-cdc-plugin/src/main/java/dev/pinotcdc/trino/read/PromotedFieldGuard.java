@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.read;
 
 import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
@@ -25,9 +26,9 @@ final class PromotedFieldGuard
     private PromotedFieldGuard() {}
 
     /** Whether Pinot may filter the field on its native copy: the JSON index can tell the rows holding a value. */
-    static boolean applies(PinotCdcColumnHandle field, boolean sourceJsonIndexed)
+    static boolean applies(PinotCdcColumnHandle field, JsonIndexScope sourceJsonIndex)
     {
-        return field.nativeCopy().isPresent() && sourceJsonIndexed && JsonMatchPredicate.isWritablePath(field.sourcePath());
+        return field.nativeCopy().isPresent() && sourceJsonIndex.keepsPath(field.sourcePath()) && JsonMatchPredicate.isWritablePath(field.sourcePath());
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoders;
+import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.metadata.AggregateColumnHandle;
 import dev.pinotcdc.trino.metadata.AggregateColumnHandle.AggregateKind;
 import dev.pinotcdc.trino.metadata.PinotAggregation;
@@ -183,10 +184,10 @@ public record ScanPlan(
             }
         }
         // without GROUP BY, a JSON index counts present values with no extraction (Pinot 0.11 filters aggregations only there)
-        boolean presenceByIndex = aggregation.groupBy().isEmpty() && table.sourceJsonIndexed();
+        JsonIndexScope presenceIndex = aggregation.groupBy().isEmpty() ? table.sourceJsonIndexed() : JsonIndexScope.NONE;
         // every aggregation Trino asked for, also when Trino reads none of the outputs (count(*) of a count(*))
         List<AggregateOutput> aggregates = aggregation.aggregates().stream()
-                .map(aggregate -> aggregateOutput(aggregate, query, cells, presenceByIndex))
+                .map(aggregate -> aggregateOutput(aggregate, query, cells, presenceIndex))
                 .toList();
         ImmutableList.Builder<OutputColumn> outputs = ImmutableList.builder();
         for (ColumnHandle column : columns.isEmpty() ? allOutputs(aggregation) : columns) {
@@ -299,7 +300,7 @@ public record ScanPlan(
     /**
      * @param presenceByIndex whether the source column's JSON index may count the present values of a field
      */
-    private static AggregateOutput aggregateOutput(AggregateColumnHandle aggregate, PinotQuery.Builder query, List<String> cells, boolean presenceByIndex)
+    private static AggregateOutput aggregateOutput(AggregateColumnHandle aggregate, PinotQuery.Builder query, List<String> cells, JsonIndexScope presenceIndex)
     {
         int total = cellOf(query, cells, new CountAll());
         if (aggregate.kind() == AggregateKind.COUNT_ALL) {
@@ -308,7 +309,7 @@ public record ScanPlan(
         PinotCdcColumnHandle argument = aggregate.argument().orElseThrow();
         int present = -1;
         if (argument.isSourceField()) {
-            present = cellOf(query, cells, presenceByIndex && PresentValueCount.isIndexed(argument)
+            present = cellOf(query, cells, PresentValueCount.isIndexed(argument, presenceIndex)
                     ? PresentValueCount.byJsonIndex(argument, mayHoldUnavailableValue(argument))
                     : PresentValueCount.byExtraction(argument, mayHoldUnavailableValue(argument)));
         }
