@@ -82,6 +82,12 @@ public record ScanPlan(
         requireNonNull(groupMerge, "groupMerge is null");
     }
 
+    /** An aggregation without GROUP BY: one row, whatever the rows it aggregates, also when no row matches. */
+    public boolean globalAggregation()
+    {
+        return query.groupBy().isEmpty() && columns.stream().anyMatch(AggregateOutput.class::isInstance);
+    }
+
     /** The most rows Pinot's answer may hold: more than the split may return where groups are merged after. */
     public long answerRowLimit()
     {
