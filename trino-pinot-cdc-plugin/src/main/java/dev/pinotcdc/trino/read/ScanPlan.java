@@ -106,6 +106,16 @@ public record ScanPlan(
         for (ColumnHandle handle : columns) {
             PinotCdcColumnHandle column = readColumn(handle);
             String name = handle instanceof TruncatedTimeColumnHandle truncated ? truncated.name() : column.name();
+            if (column.encoding() == FieldEncoding.SCHEMA_VERSIONS) {
+                // each row is read by the Debezium schema it was written with, from the whole document
+                if (sourceCell < 0) {
+                    sourceCell = cellOf(query, cells, new ColumnReference(column.pinotColumn()));
+                }
+                int schemaCell = cellOf(query, cells, new ColumnReference(layout.valueSchemaColumn()));
+                SchemaVersionDecoders decoders = new SchemaVersionDecoders(table.pinotTableName(), name, column.type(), column.sourcePath().getFirst());
+                readers.add(ColumnReader.ofSchemaVersionedField(name, column.sourcePath(), decoders, schemaCell));
+                continue;
+            }
             FieldDecoder decoder = decoder(handle, column.type(), column.encoding(), column.storedScale());
             // a promoted field is read from the JSON too: Pinot 0.11 answers a missing native value with a stand-in,
             // and ISNULL in the select list fails on committed segments (IndexOutOfBoundsException)
