@@ -189,15 +189,46 @@ class TestBrokerResponseCheck
     @Test
     void answerWithoutResultTableIsAnEmptyResult()
     {
-        // 0.11 answers this way when the table has no segment at all
+        // 0.11 answers this way (BrokerResponseNative.EMPTY_RESULT) when the table has no segment to ask
         BrokerResponse response = response("{\"exceptions\": [], " + STATS.replace("\"numServersQueried\": 2", "\"numServersQueried\": 0")
-                .replace("\"numServersResponded\": 2", "\"numServersResponded\": 0") + "}");
+                .replace("\"numServersResponded\": 2", "\"numServersResponded\": 0")
+                .replace("\"numSegmentsQueried\": 4", "\"numSegmentsQueried\": 0") + "}");
 
         BrokerResponseCheck.check("orders", response, 60_000);
         BrokerResult result = BrokerResult.from("orders", URI.create("http://127.0.0.1:8099"), response);
 
         assertThat(result.rowCount()).isZero();
         assertThat(result.columnNames()).isEmpty();
+    }
+
+    @Test
+    void answerWithoutResultTableAfterQueryingServersIsInvalid()
+    {
+        // servers were asked, so the rows went missing on the way: never read as an empty table
+        BrokerResponse response = response("{\"exceptions\": [], " + STATS + "}");
+
+        BrokerResponseCheck.check("orders", response, 60_000);
+        assertThatThrownBy(() -> BrokerResult.from("orders", URI.create("http://127.0.0.1:8099"), response))
+                .isInstanceOf(PinotInvalidResponseException.class)
+                .hasMessageContaining("Pinot table 'orders'")
+                .hasMessageContaining("without a result table although it queried 2 servers and 4 segments");
+
+        // an answer whose statistics are missing is no proof that nothing was asked
+        BrokerResponse bare = response("{\"exceptions\": []}");
+        assertThatThrownBy(() -> BrokerResult.from("orders", URI.create("http://127.0.0.1:8099"), bare))
+                .isInstanceOf(PinotInvalidResponseException.class);
+    }
+
+    @Test
+    void segmentsPrunedByTheServersAreNotPartial()
+    {
+        // a server skips segments its pruners rule out (numSegmentsProcessed < numSegmentsQueried): every row is there
+        BrokerResponse response = response("{" + RESULT_TABLE + ", \"exceptions\": [], " + STATS
+                .replace("\"numSegmentsProcessed\": 4", "\"numSegmentsProcessed\": 1")
+                .replace("\"numSegmentsMatched\": 3", "\"numSegmentsMatched\": 1") + "}");
+
+        BrokerResponseCheck.check("orders", response, 60_000);
+        assertThat(BrokerResult.from("orders", URI.create("http://127.0.0.1:8099"), response).rowCount()).isEqualTo(2);
     }
 
     @Test

@@ -129,6 +129,79 @@ class TestPinotBrokerClientHttp
     }
 
     @Test
+    void answerWithoutResultTableAfterQueryingServersFails()
+    {
+        String noTable = """
+                {"exceptions": [], "numServersQueried": 1, "numServersResponded": 1, "numSegmentsQueried": 3, "numDocsScanned": 0,
+                 "totalDocs": 40, "numGroupsLimitReached": false, "timeUsedMs": 3}
+                """;
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, noTable);
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders LIMIT 100")))
+                    .isInstanceOf(PinotInvalidResponseException.class)
+                    .hasMessageContaining("Pinot table 'orders': broker %s answered without a result table".formatted(broker.url()));
+        }
+    }
+
+    @Test
+    void selectionTheBrokerCutFails()
+    {
+        // LIMIT 100 lowered to 2 by the broker: three segments read two documents each, two rows are left
+        String cut = ANSWER.replace("\"numDocsScanned\": 2", "\"numDocsScanned\": 6");
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, cut);
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            BrokerQuery query = BrokerQuery.of("orders", "SELECT id FROM orders LIMIT 100").withRequestedRows(new RequestedRows(100, true));
+            assertThatThrownBy(() -> client.execute(query))
+                    .isInstanceOf(PinotPartialResultException.class)
+                    .hasMessageContaining("Pinot table 'orders'")
+                    .hasMessageContaining("pinot.broker.query.response.limit");
+            // the answer proves it: the broker's configuration is not read
+            assertThat(broker.requests()).extracting(RecordedRequest::pathAndQuery).containsExactly("/query/sql");
+        }
+    }
+
+    @Test
+    void groupsReachingTheBrokersResponseLimitFail()
+    {
+        String config = """
+                {"systemConfig": {}, "pinotConfig": {"pinot.broker.enable.query.limit.override": "true", "pinot.broker.query.response.limit": "2"}}
+                """;
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER).answer("/appconfigs", 200, config);
+                PinotBrokerClient client = client(List.of(broker.url()), new BearerToken("tok-3"), Duration.ofSeconds(30))) {
+            BrokerQuery groups = BrokerQuery.of("orders", "SELECT id, COUNT(*) FROM orders GROUP BY id LIMIT 100").withRequestedRows(new RequestedRows(100, false));
+            assertThatThrownBy(() -> client.execute(groups))
+                    .isInstanceOf(PinotPartialResultException.class)
+                    .hasMessageContaining("Pinot table 'orders': broker %s answers at most 2 rows".formatted(broker.url()));
+            RecordedRequest configRequest = broker.requests().get(1);
+            assertThat(configRequest.method()).isEqualTo("GET");
+            assertThat(configRequest.pathAndQuery()).isEqualTo("/appconfigs");
+            assertThat(configRequest.header("Authorization")).isEqualTo("Bearer tok-3");
+
+            // a LIMIT the broker keeps is the query's own; the configuration is read once
+            assertThat(client.execute(BrokerQuery.of("orders", "SELECT id FROM orders LIMIT 2").withRequestedRows(new RequestedRows(2, false))).rowCount()).isEqualTo(2);
+            assertThatThrownBy(() -> client.execute(groups)).isInstanceOf(PinotPartialResultException.class);
+            assertThat(broker.requests()).extracting(RecordedRequest::pathAndQuery).containsExactly("/query/sql", "/appconfigs", "/query/sql", "/query/sql");
+        }
+    }
+
+    @Test
+    void brokerWithoutResponseLimitOrUnreadableConfigurationAnswers()
+    {
+        String config = """
+                {"pinotConfig": {"pinot.broker.query.response.limit": "2"}}
+                """;
+        BrokerQuery groups = BrokerQuery.of("orders", "SELECT id, COUNT(*) FROM orders GROUP BY id LIMIT 100").withRequestedRows(new RequestedRows(100, false));
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER).answer("/appconfigs", 200, config);
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            assertThat(client.execute(groups).rowCount()).isEqualTo(2);
+        }
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            assertThat(client.execute(groups).rowCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void unauthorizedIsAnHttpStatusError()
     {
         try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 401, "");

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -58,7 +59,7 @@ final class PinotClusterProcess
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
     }
 
-    static PinotClusterProcess start(Path baseDirectory)
+    static PinotClusterProcess start(Path baseDirectory, Map<String, String> brokerProperties)
             throws IOException, InterruptedException
     {
         Files.createDirectories(baseDirectory);
@@ -78,6 +79,7 @@ final class PinotClusterProcess
         command.add(classpath.classpath());
         command.add(MAIN_CLASS);
         command.add(workDirectory.toString());
+        brokerProperties.forEach((name, value) -> command.add(name + "=" + value));
 
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
@@ -72,9 +73,18 @@ public final class PinotTestCluster
      */
     public static PinotTestCluster start(Path baseDirectory)
     {
+        return start(baseDirectory, Map.of());
+    }
+
+    /**
+     * A cluster of its own whose broker also has the given settings (for example a response limit), for a test that
+     * stops it with {@link #close()}.
+     */
+    public static PinotTestCluster start(Path baseDirectory, Map<String, String> brokerProperties)
+    {
         long startNanos = System.nanoTime();
         try {
-            PinotClusterProcess process = PinotClusterProcess.start(baseDirectory);
+            PinotClusterProcess process = PinotClusterProcess.start(baseDirectory, brokerProperties);
             return new PinotTestCluster(process, Duration.ofNanos(System.nanoTime() - startNanos));
         }
         catch (IOException e) {

@@ -27,7 +27,9 @@ public enum PinotCdcErrorCode
     /** Two Pinot tables differ only by the case of their names. */
     PINOT_CDC_AMBIGUOUS_TABLE(7, USER_ERROR),
     /** Pinot answered in a shape the connector did not expect. */
-    PINOT_UNEXPECTED_RESPONSE(8, EXTERNAL);
+    PINOT_UNEXPECTED_RESPONSE(8, EXTERNAL),
+    /** Live rows were written under Debezium schemas that type a field in ways no one column type holds. */
+    PINOT_CDC_SCHEMA_VERSION_CONFLICT(9, EXTERNAL);
 
     private final ErrorCode errorCode;
 

@@ -44,6 +44,12 @@ public final class DebeziumSchemaMapper
         this.jsonType = typeManager.getType(new TypeSignature(StandardTypes.JSON));
     }
 
+    /** @param jsonType the type of fields that hold JSON */
+    public DebeziumSchemaMapper(Type jsonType)
+    {
+        this.jsonType = requireNonNull(jsonType, "jsonType is null");
+    }
+
     /**
      * The fields of the row image in schema order, by their names in the source JSON. Accepts the {@code after}
      * struct's schema, the whole envelope schema, or a whole message ({@code {"schema": ..., "payload": ...}}).

@@ -36,7 +36,12 @@ public enum FieldEncoding
     /** Debezium Bits: base64 of little-endian bytes. */
     BITS_BASE64("bits-base64"),
     /** How Pinot's broker renders a native TIMESTAMP cell: "yyyy-MM-dd HH:mm:ss.S" in UTC, or epoch millis. */
-    PINOT_TIMESTAMP("pinot-timestamp");
+    PINOT_TIMESTAMP("pinot-timestamp"),
+    /**
+     * A source field that the live rows' Debezium schemas store in different ways (a decimal's scale, a timestamp's
+     * unit): each row is read by the schema it was written with, kept in the value schema column. No pushdown.
+     */
+    SCHEMA_VERSIONS("schema-versions");
 
     private final String externalName;
 

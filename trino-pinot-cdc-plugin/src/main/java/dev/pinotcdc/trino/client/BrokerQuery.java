@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,8 +11,10 @@ import static java.util.Objects.requireNonNull;
  * {@code skipUpsert}, {@code numGroupsLimit}). Without {@code timeoutMs}, the catalog read timeout is sent.
  *
  * @param tableName the raw Pinot table name; picks the brokers and names the table in error messages
+ * @param requestedRows the LIMIT the SQL ends with and what its rows are, for a query whose answer may hold more
+ *         than one row; lets the client notice an answer a broker cut short
  */
-public record BrokerQuery(String tableName, String sql, Map<String, String> queryOptions)
+public record BrokerQuery(String tableName, String sql, Map<String, String> queryOptions, Optional<RequestedRows> requestedRows)
 {
     public static final String TIMEOUT_MS = "timeoutMs";
 
@@ -21,17 +24,23 @@ public record BrokerQuery(String tableName, String sql, Map<String, String> quer
         requireNonNull(sql, "sql is null");
         queryOptions = Map.copyOf(queryOptions);
         queryOptions.keySet().forEach(QueryOptionStatements::checkKey);
+        requireNonNull(requestedRows, "requestedRows is null");
     }
 
     public static BrokerQuery of(String tableName, String sql)
     {
-        return new BrokerQuery(tableName, sql, Map.of());
+        return new BrokerQuery(tableName, sql, Map.of(), Optional.empty());
     }
 
     public BrokerQuery withOption(String key, String value)
     {
         Map<String, String> options = new LinkedHashMap<>(queryOptions);
         options.put(key, value);
-        return new BrokerQuery(tableName, sql, options);
+        return new BrokerQuery(tableName, sql, options, requestedRows);
+    }
+
+    public BrokerQuery withRequestedRows(RequestedRows rows)
+    {
+        return new BrokerQuery(tableName, sql, queryOptions, Optional.of(rows));
     }
 }

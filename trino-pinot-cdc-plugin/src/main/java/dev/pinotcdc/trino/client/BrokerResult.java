@@ -47,8 +47,12 @@ public final class BrokerResult
     {
         JsonNode resultTable = response.getResultTable();
         BrokerStats stats = BrokerStats.from(response.getExecutionStats());
-        if (resultTable == null || resultTable.isNull()) {
-            // Pinot answers without a result table when no segment exists yet (an empty table)
+        if (resultTable == null || resultTable.isNull() || resultTable.isMissingNode()) {
+            if (!askedNoServer(stats)) {
+                throw new PinotInvalidResponseException((
+                        "Pinot table '%s': broker %s answered without a result table although it queried %s servers and %s segments; " +
+                        "refusing to read that as no rows").formatted(tableName, brokerUrl, stats.numServersQueried(), stats.numSegmentsQueried()));
+            }
             return new BrokerResult(tableName, brokerUrl, List.of(), List.of(), MAPPER.createObjectNode().set("rows", MAPPER.createArrayNode()), stats);
         }
         JsonNode dataSchema = resultTable.path("dataSchema");
@@ -60,6 +64,15 @@ public final class BrokerResult
                     tableName, names.size(), types.size(), rows.getNodeType()));
         }
         return new BrokerResult(tableName, brokerUrl, names, types, resultTable, stats);
+    }
+
+    /**
+     * Pinot answers without a result table, and with every count at 0, when the table has no segment to ask (a new
+     * table, or every segment pruned by the broker): only then can the answer have no rows.
+     */
+    private static boolean askedNoServer(BrokerStats stats)
+    {
+        return stats.numServersQueried() == 0 && stats.numSegmentsQueried() == 0;
     }
 
     public String tableName()

@@ -42,6 +42,7 @@ public class PinotBrokerClient
     private final long defaultTimeoutMs;
     private final long httpTimeoutMs;
     private final PinotClientTransport<?> transport;
+    private final BrokerConfigurations brokerConfigurations;
     private final AtomicInteger nextBroker = new AtomicInteger();
 
     public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator)
@@ -51,6 +52,7 @@ public class PinotBrokerClient
         this.defaultTimeoutMs = settings.readTimeout().toMillis();
         this.httpTimeoutMs = settings.readTimeout().plus(HTTP_GRACE).toMillis();
         this.transport = createTransport(settings, httpTimeoutMs);
+        this.brokerConfigurations = new BrokerConfigurations(settings);
     }
 
     private static PinotClientTransport<?> createTransport(PinotClientSettings settings, long httpTimeoutMs)
@@ -107,13 +109,23 @@ public class PinotBrokerClient
                 throw translate(query.tableName(), broker, e);
             }
             BrokerResponseCheck.check(query.tableName(), response, timeoutMs);
-            return BrokerResult.from(query.tableName(), broker, response);
+            BrokerResult result = BrokerResult.from(query.tableName(), broker, response);
+            query.requestedRows().ifPresent(requested -> checkNotCut(query.tableName(), broker, requested, result));
+            return result;
         }
         brokerLocator.invalidate(query.tableName());
         throw new PinotUnreachableException(
                 "Pinot table '%s': cannot reach any of its brokers: %s".formatted(query.tableName(), String.join(", ", failures)),
                 brokers,
                 lastFailure);
+    }
+
+    /** A broker may lower the query's LIMIT to its response limit without a word: such an answer is refused. */
+    private void checkNotCut(String tableName, URI broker, RequestedRows requested, BrokerResult result)
+    {
+        if (BrokerResponseLimit.check(tableName, broker, requested, result.rowCount(), result.stats()) == BrokerResponseLimit.Completeness.UNLESS_CAPPED) {
+            BrokerResponseLimit.checkCap(tableName, broker, requested, result.rowCount(), brokerConfigurations.responseLimit(broker));
+        }
     }
 
     @PreDestroy

@@ -7,14 +7,20 @@ import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.cdc.CdcJson;
 import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.cdc.DebeziumSchemaMapper;
+import dev.pinotcdc.trino.cdc.FieldType;
+import dev.pinotcdc.trino.cdc.SchemaVersionTypes;
 import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourceFieldResolver;
 import dev.pinotcdc.trino.cdc.TableDefinition;
 import dev.pinotcdc.trino.cdc.TableDefinitionParser;
+import dev.pinotcdc.trino.cdc.TypeOrigin;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
+import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.query.ColumnReference;
+import dev.pinotcdc.trino.query.FunctionCall;
 import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.read.LatestStateFilter;
@@ -23,7 +29,10 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.type.TypeManager;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +46,7 @@ import static java.util.Objects.requireNonNull;
 public final class SourceFieldTypes
 {
     private static final Logger log = Logger.get(SourceFieldTypes.class);
+    private static final int MAX_SCHEMA_VERSIONS = 1000;
 
     private final PinotBrokerClient broker;
     private final CdcLayout layout;
@@ -44,6 +54,7 @@ public final class SourceFieldTypes
     private final int sampleSize;
     private final TableDefinitionParser definitionParser;
     private final SourceFieldResolver resolver;
+    private final DebeziumSchemaMapper schemaMapper;
 
     @Inject
     public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config, TypeManager typeManager)
@@ -54,6 +65,7 @@ public final class SourceFieldTypes
         this.sampleSize = config.getInferenceSampleSize();
         this.definitionParser = new TableDefinitionParser(typeManager);
         this.resolver = new SourceFieldResolver(typeManager);
+        this.schemaMapper = new DebeziumSchemaMapper(typeManager);
     }
 
     /**
@@ -65,9 +77,43 @@ public final class SourceFieldTypes
     {
         Optional<TableDefinition> definition = loadDefinition(trinoTableName);
         boolean complete = definition.isPresent() && !definition.get().includeUndeclaredFields();
-        Optional<JsonNode> valueSchema = complete || !hasValueSchema ? Optional.empty() : newestValueSchema(pinotTableName, versionOrder);
+        List<JsonNode> valueSchemas = complete || !hasValueSchema ? List.of() : liveValueSchemas(pinotTableName, versionOrder);
+        Optional<JsonNode> valueSchema = valueSchemas.stream().findFirst();
         List<JsonNode> sample = complete || valueSchema.isPresent() ? List.of() : newestSourceRows(pinotTableName, versionOrder);
-        return resolver.resolve(definition, valueSchema, sample, nativeColumnNames);
+        List<SourceField> fields = resolver.resolve(definition, valueSchema, sample, nativeColumnNames);
+        return valueSchemas.size() > 1 ? readByRowSchema(fields, valueSchemas) : fields;
+    }
+
+    /**
+     * A field that the live rows' schema versions store differently is read by each row's own schema, as a type that
+     * holds every version's values (see {@link SchemaVersionTypes}).
+     */
+    private List<SourceField> readByRowSchema(List<SourceField> fields, List<JsonNode> valueSchemas)
+    {
+        List<Map<String, FieldType>> versions = new ArrayList<>();
+        for (JsonNode schema : valueSchemas) {
+            try {
+                versions.add(schemaMapper.map(schema));
+            }
+            catch (IllegalArgumentException e) {
+                log.warn("Skipping a Debezium value schema that cannot be read: %s", e.getMessage());
+            }
+        }
+        ImmutableList.Builder<SourceField> result = ImmutableList.builder();
+        for (SourceField field : fields) {
+            if (field.origin() != TypeOrigin.DEBEZIUM_SCHEMA || field.path().size() != 1) {
+                result.add(field);
+                continue;
+            }
+            List<FieldType> types = versions.stream()
+                    .map(version -> version.get(field.path().getFirst()))
+                    .filter(Objects::nonNull)
+                    .toList();
+            result.add(SchemaVersionTypes.combine(types)
+                    .map(combined -> new SourceField(field.columnName(), field.path(), combined.type(), combined.encoding(), combined.storedScale(), field.origin(), field.comment()))
+                    .orElse(field));
+        }
+        return result.build();
     }
 
     private Optional<TableDefinition> loadDefinition(String trinoTableName)
@@ -83,10 +129,34 @@ public final class SourceFieldTypes
         }
     }
 
-    private Optional<JsonNode> newestValueSchema(String pinotTableName, Optional<String> versionOrder)
+    /**
+     * The distinct Debezium value schemas of the live rows, newest first: one per schema change some live row was
+     * written under, found by one GROUP BY (the schema column holds few distinct values).
+     */
+    private List<JsonNode> liveValueSchemas(String pinotTableName, Optional<String> versionOrder)
     {
-        List<JsonNode> schemas = newestValues(pinotTableName, layout.valueSchemaColumn(), versionOrder, 1);
-        return schemas.stream().findFirst();
+        ColumnReference schema = new ColumnReference(layout.valueSchemaColumn());
+        PinotQuery.Builder builder = PinotQuery.builder(pinotTableName)
+                .select(schema)
+                .filter(LatestStateFilter.liveRows(layout))
+                .groupBy(schema)
+                .limit(MAX_SCHEMA_VERSIONS);
+        versionOrder.ifPresent(order -> {
+            FunctionCall newest = FunctionCall.of("MAX", new ColumnReference(order));
+            builder.select(newest).orderBy(newest, false);
+        });
+        BrokerResult result;
+        try {
+            result = broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(builder.build())));
+        }
+        catch (PinotClientException e) {
+            log.warn("Pinot table %s: cannot list the live rows' Debezium schemas, reading every row by the newest: %s", pinotTableName, e.getMessage());
+            return newestValues(pinotTableName, layout.valueSchemaColumn(), versionOrder, 1);
+        }
+        if (result.rowCount() >= MAX_SCHEMA_VERSIONS) {
+            log.warn("Pinot table %s: live rows were written under %s or more Debezium schemas; only the newest %s are compared", pinotTableName, MAX_SCHEMA_VERSIONS, MAX_SCHEMA_VERSIONS);
+        }
+        return parsedObjects(pinotTableName, layout.valueSchemaColumn(), result);
     }
 
     private List<JsonNode> newestSourceRows(String pinotTableName, Optional<String> versionOrder)
@@ -103,6 +173,11 @@ public final class SourceFieldTypes
         versionOrder.ifPresent(order -> builder.orderBy(new ColumnReference(order), false));
         PinotQuery query = builder.build();
         BrokerResult result = broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query)));
+        return parsedObjects(pinotTableName, column, result);
+    }
+
+    private static List<JsonNode> parsedObjects(String pinotTableName, String column, BrokerResult result)
+    {
         ImmutableList.Builder<JsonNode> values = ImmutableList.builder();
         for (JsonNode row : result.rows()) {
             JsonNode cell = row.get(0);

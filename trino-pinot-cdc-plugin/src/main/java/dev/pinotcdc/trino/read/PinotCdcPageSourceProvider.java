@@ -1,6 +1,8 @@
 package dev.pinotcdc.trino.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.PinotErrors;
@@ -8,6 +10,7 @@ import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.client.RequestedRows;
 import dev.pinotcdc.trino.metadata.ConstraintPushdown;
 import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
@@ -103,7 +106,7 @@ public class PinotCdcPageSourceProvider
                 ? ScanPlan.aggregated(table, columns, split)
                 : ScanPlan.create(table, columns, split);
         if (plan.empty()) {
-            return new BrokerAnswer(List.of(), 0, decoder(plan, problems));
+            return new BrokerAnswer(plan.globalAggregation() ? List.of(noRowsAggregated(plan)) : List.of(), 0, decoder(plan, problems));
         }
         try {
             return run(plan, table.pinotTableName(), timeoutMillis, problems);
@@ -133,10 +136,18 @@ public class PinotCdcPageSourceProvider
     {
         BrokerQuery query = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(plan.query()))
                 .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(timeoutMillis));
+        if (!plan.globalAggregation()) {
+            // a broker may cut rows or groups to its response limit without a word: the client checks for it
+            query = query.withRequestedRows(new RequestedRows(plan.query().limit(), plan.query().groupBy().isEmpty()));
+        }
         BrokerResult result = broker.execute(query);
         // an answer of more rows than allowed may be cut short by the query's LIMIT: it is refused before any merge
         if (!plan.limitedByQuery() && result.rowCount() > plan.answerRowLimit()) {
             throw resultTooLarge(pinotTableName, plan);
+        }
+        if (plan.globalAggregation() && result.rowCount() == 0) {
+            // Pinot answers a table without segments with no rows; an aggregation without GROUP BY still has its row
+            return new BrokerAnswer(List.of(noRowsAggregated(plan)), result.resultTableJsonBytes(), decoder(plan, problems));
         }
         List<JsonNode> rows = plan.latestVersions()
                 .map(latest -> latest.select(result.rows()))
@@ -148,6 +159,17 @@ public class PinotCdcPageSourceProvider
             }
         }
         return new BrokerAnswer(rows, result.resultTableJsonBytes(), decoder(plan, problems));
+    }
+
+    /**
+     * The answer Pinot gives an aggregation over no rows: every count 0, which the outputs read as 0 for the counts
+     * and as NULL for the sums, averages, minimums and maximums.
+     */
+    private static JsonNode noRowsAggregated(ScanPlan plan)
+    {
+        ArrayNode cells = JsonNodeFactory.instance.arrayNode();
+        plan.query().select().forEach(_ -> cells.add(0L));
+        return cells;
     }
 
     private static TrinoException resultTooLarge(String pinotTableName, ScanPlan plan)

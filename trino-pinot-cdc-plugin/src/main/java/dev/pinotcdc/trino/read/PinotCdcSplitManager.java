@@ -34,7 +34,9 @@ public class PinotCdcSplitManager
     public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
-        if (table.constraint().isNone()) {
+        // an aggregation without GROUP BY has its row also when no row can match: one split gives it
+        boolean globalAggregation = table.aggregation().isPresent() && table.aggregation().get().groupBy().isEmpty();
+        if (table.constraint().isNone() && !globalAggregation) {
             return new FixedSplitSource(ImmutableList.of());
         }
         OptionalLong truncatedAt = truncateFinder.newestTruncate(table);

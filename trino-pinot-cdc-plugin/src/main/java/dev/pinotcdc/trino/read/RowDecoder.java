@@ -15,6 +15,7 @@ import io.trino.spi.type.Type;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
@@ -59,7 +60,7 @@ final class RowDecoder
             for (int channel = 0; channel < columns.size(); channel++) {
                 BlockBuilder output = pageBuilder.getBlockBuilder(channel);
                 switch (columns.get(channel)) {
-                    case ColumnReader column -> append(column, column.read(cells, source), output);
+                    case ColumnReader column -> append(column, cells, column.read(cells, source), output);
                     case AggregateOutput aggregate -> aggregate.append(cells, output);
                 }
             }
@@ -67,14 +68,14 @@ final class RowDecoder
         return pageBuilder.build();
     }
 
-    private void append(ColumnReader column, JsonNode value, BlockBuilder output)
+    private void append(ColumnReader column, JsonNode cells, JsonNode value, BlockBuilder output)
     {
         if (value == null || value.isNull() || value.isMissingNode()) {
             output.appendNull();
             return;
         }
         try {
-            column.decoder().decode(value, output);
+            column.decoderFor(cells).decode(value, output);
         }
         catch (InvalidValueException e) {
             problems.valueDidNotFit(column.name(), e);
@@ -119,8 +120,10 @@ final class RowDecoder
      * @param cell the cell of the row holding the value, or -1 for a field of the source document
      * @param sourcePath for a field of the source document, the keys leading to it
      * @param nullCell the cell holding a flag that the value is missing (1 or true), or -1
+     * @param schemaVersions for a field read by each row's own Debezium schema, the decoders by schema
+     * @param schemaCell the cell holding the row's Debezium value schema, or -1
      */
-    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell)
+    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell, Optional<SchemaVersionDecoders> schemaVersions, int schemaCell)
             implements OutputColumn
     {
         ColumnReader
@@ -129,11 +132,28 @@ final class RowDecoder
             sourcePath = List.copyOf(sourcePath);
             requireNonNull(decoder, "decoder is null");
             requireNonNull(extracted, "extracted is null");
+            requireNonNull(schemaVersions, "schemaVersions is null");
+        }
+
+        ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell)
+        {
+            this(name, cell, sourcePath, decoder, extracted, nullCell, Optional.empty(), -1);
         }
 
         static ColumnReader ofCell(String name, int cell, FieldDecoder decoder)
         {
             return new ColumnReader(name, cell, List.of(), decoder, ExtractedText.NONE, -1);
+        }
+
+        /** A field of the source document, decoded by the Debezium schema in the row's cell {@code schemaCell}. */
+        static ColumnReader ofSchemaVersionedField(String name, List<String> path, SchemaVersionDecoders decoders, int schemaCell)
+        {
+            return new ColumnReader(name, -1, path, new Unused(decoders.type()), ExtractedText.NONE, -1, Optional.of(decoders), schemaCell);
+        }
+
+        FieldDecoder decoderFor(JsonNode cells)
+        {
+            return schemaVersions.isEmpty() ? decoder : schemaVersions.get().decoderFor(cells.get(schemaCell));
         }
 
         /** A cell Pinot extracted from the source JSON as text, with {@link ExtractedText#ABSENT} for a missing value. */
@@ -183,6 +203,17 @@ final class RowDecoder
         public Type type()
         {
             return decoder.type();
+        }
+    }
+
+    /** The decoder of a reader that picks one per row. */
+    private record Unused(Type type)
+            implements FieldDecoder
+    {
+        @Override
+        public void decode(JsonNode value, BlockBuilder output)
+        {
+            throw new IllegalStateException("decoded by the row's schema version");
         }
     }
 

@@ -86,6 +86,12 @@ public record ScanPlan(
         requireNonNull(groupMerge, "groupMerge is null");
     }
 
+    /** An aggregation without GROUP BY: one row, whatever the rows it aggregates, also when no row matches. */
+    public boolean globalAggregation()
+    {
+        return query.groupBy().isEmpty() && columns.stream().anyMatch(AggregateOutput.class::isInstance);
+    }
+
     /** The most rows Pinot's answer may hold: more than the split may return where groups are merged after. */
     public long answerRowLimit()
     {
@@ -104,6 +110,16 @@ public record ScanPlan(
         for (ColumnHandle handle : columns) {
             PinotCdcColumnHandle column = readColumn(handle);
             String name = handle instanceof TruncatedTimeColumnHandle truncated ? truncated.name() : column.name();
+            if (column.encoding() == FieldEncoding.SCHEMA_VERSIONS) {
+                // each row is read by the Debezium schema it was written with, from the whole document
+                if (sourceCell < 0) {
+                    sourceCell = cellOf(query, cells, new ColumnReference(column.pinotColumn()));
+                }
+                int schemaCell = cellOf(query, cells, new ColumnReference(layout.valueSchemaColumn()));
+                SchemaVersionDecoders decoders = new SchemaVersionDecoders(table.pinotTableName(), name, column.type(), column.sourcePath().getFirst());
+                readers.add(ColumnReader.ofSchemaVersionedField(name, column.sourcePath(), decoders, schemaCell));
+                continue;
+            }
             FieldDecoder decoder = decoder(handle, column.type(), column.encoding(), column.storedScale());
             // a promoted field is read from the JSON too: Pinot 0.11 answers a missing native value with a stand-in,
             // and ISNULL in the select list fails on committed segments (IndexOutOfBoundsException)

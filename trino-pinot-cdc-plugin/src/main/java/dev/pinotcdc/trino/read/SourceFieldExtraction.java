@@ -92,7 +92,7 @@ final class SourceFieldExtraction
                  ISO_DATE, ISO_TIMESTAMP, ISO_ZONED_TIMESTAMP, ISO_TIME, ISO_ZONED_TIME, ISO_INTERVAL,
                  DECIMAL_BASE64, DECIMAL_STRING, JSON_STRING, UUID_STRING, BASE64_BYTES, HEX_BYTES, BITS_BASE64 -> !isContainer(type);
             // an object, a number Pinot would turn into a double, or not a source encoding at all
-            case VARIABLE_SCALE_DECIMAL, DECIMAL_DOUBLE, PINOT_TIMESTAMP -> false;
+            case VARIABLE_SCALE_DECIMAL, DECIMAL_DOUBLE, PINOT_TIMESTAMP, SCHEMA_VERSIONS -> false;
         };
     }
 

@@ -50,7 +50,7 @@ final class PinotCluster
         this.stops = requireNonNull(stops, "stops is null");
     }
 
-    static PinotCluster start(Path workDirectory)
+    static PinotCluster start(Path workDirectory, Map<String, String> brokerProperties)
             throws Exception
     {
         List<Integer> ports = LoopbackPorts.allocate(6);
@@ -97,7 +97,7 @@ final class PinotCluster
 
             // Pinot's components keep static state (metric and function registries): one after the other
             HelixBrokerStarter broker = new HelixBrokerStarter();
-            broker.init(brokerConfiguration(brokerPort, zooKeeper.address()));
+            broker.init(brokerConfiguration(brokerPort, zooKeeper.address(), brokerProperties));
             broker.start();
             stops.push(new NamedStop("broker", broker::stop));
             clock.log("broker");
@@ -201,7 +201,7 @@ final class PinotCluster
         return new ControllerConf(properties);
     }
 
-    private static PinotConfiguration brokerConfiguration(int port, String zookeeperAddress)
+    private static PinotConfiguration brokerConfiguration(int port, String zookeeperAddress, Map<String, String> extraProperties)
     {
         Map<String, Object> properties = new HashMap<>();
         properties.put("pinot.zk.server", zookeeperAddress);
@@ -212,6 +212,7 @@ final class PinotCluster
         properties.put("pinot.broker.client.access.protocols.http.host", LOOPBACK);
         // the default waits 10 s for in-flight queries before stopping
         properties.put("pinot.broker.delayShutdownTimeMs", "0");
+        properties.putAll(extraProperties);
         return new PinotConfiguration(properties);
     }
 

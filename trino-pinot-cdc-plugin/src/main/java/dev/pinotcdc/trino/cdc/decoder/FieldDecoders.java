@@ -71,6 +71,8 @@ public final class FieldDecoders
             case BASE64_BYTES -> type.equals(VARBINARY) ? new BinaryDecoder(type, BinaryDecoder.Format.BASE64) : null;
             case HEX_BYTES -> type.equals(VARBINARY) ? new BinaryDecoder(type, BinaryDecoder.Format.HEX) : null;
             case BITS_BASE64 -> type.equals(VARBINARY) || type.equals(BOOLEAN) ? new BinaryDecoder(type, BinaryDecoder.Format.BASE64) : null;
+            // each row's own schema decides (SchemaVersionDecoders)
+            case SCHEMA_VERSIONS -> null;
         };
         if (decoder == null) {
             throw new IllegalArgumentException("Encoding '%s' cannot produce type %s".formatted(encoding.externalName(), type.getDisplayName()));
