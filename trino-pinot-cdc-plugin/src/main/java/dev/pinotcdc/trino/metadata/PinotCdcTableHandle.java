@@ -8,6 +8,7 @@ import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.PinotCdcSplit;
 import dev.pinotcdc.trino.read.ScanPlan;
+import dev.pinotcdc.trino.read.SplitKey;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.SchemaTableName;
@@ -23,7 +24,7 @@ import static java.util.Objects.requireNonNull;
  * A scan of one Pinot table, with what has been pushed into it.
  *
  * @param primaryKey the Pinot columns of the primary key (CDC tables)
- * @param integralKey whether the first key column is an integer, so splits can share the keys by remainder
+ * @param splitKey the key column the splits of a scan share the rows by; none: the scan is one split
  * @param versionColumn the column that orders the versions of a key
  * @param sourceJsonIndexed whether Pinot keeps a JSON index on the source column
  * @param constraint the predicate Pinot evaluates exactly; what Pinot cannot evaluate exactly stays in Trino
@@ -42,7 +43,7 @@ public record PinotCdcTableHandle(
         String pinotTableName,
         TableShape shape,
         List<String> primaryKey,
-        boolean integralKey,
+        Optional<SplitKey> splitKey,
         Optional<String> versionColumn,
         boolean sourceJsonIndexed,
         TupleDomain<ColumnHandle> constraint,
@@ -62,7 +63,7 @@ public record PinotCdcTableHandle(
             @JsonProperty("pinotTableName") String pinotTableName,
             @JsonProperty("shape") TableShape shape,
             @JsonProperty("primaryKey") List<String> primaryKey,
-            @JsonProperty("integralKey") boolean integralKey,
+            @JsonProperty("splitKey") Optional<SplitKey> splitKey,
             @JsonProperty("versionColumn") Optional<String> versionColumn,
             @JsonProperty("sourceJsonIndexed") boolean sourceJsonIndexed,
             @JsonProperty("constraint") TupleDomain<ColumnHandle> constraint,
@@ -79,7 +80,7 @@ public record PinotCdcTableHandle(
         this.pinotTableName = requireNonNull(pinotTableName, "pinotTableName is null");
         this.shape = requireNonNull(shape, "shape is null");
         this.primaryKey = List.copyOf(primaryKey);
-        this.integralKey = integralKey;
+        this.splitKey = requireNonNull(splitKey, "splitKey is null");
         this.versionColumn = requireNonNull(versionColumn, "versionColumn is null");
         this.sourceJsonIndexed = sourceJsonIndexed;
         this.constraint = requireNonNull(constraint, "constraint is null");
@@ -100,7 +101,7 @@ public record PinotCdcTableHandle(
                 table.pinotTableName(),
                 table.shape(),
                 table.primaryKey(),
-                table.integralKey(),
+                table.splitKey(),
                 table.versionColumn(),
                 table.sourceJsonIndexed(),
                 TupleDomain.all(),
@@ -116,36 +117,36 @@ public record PinotCdcTableHandle(
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withMaxExtractedSourceFields(int maxExtractedSourceFields)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withTopN(long limit, List<PinotSortItem> sort)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields);
     }
 
     /**
-     * What EXPLAIN shows: the Pinot SQL of the scan. Splits of a large scan add their share ({@code MOD("$docId", n)})
+     * What EXPLAIN shows: the Pinot SQL of the scan. Splits of a large scan add their share of the keys ({@link dev.pinotcdc.trino.read.KeyShareFilter})
      * and the newest truncate's version to it.
      */
     @Override
