@@ -9,6 +9,7 @@ import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.PinotCdcSplit;
 import dev.pinotcdc.trino.read.ScanPlan;
+import dev.pinotcdc.trino.read.SplitKey;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.SchemaTableName;
@@ -24,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * A scan of one Pinot table, with what has been pushed into it.
  *
  * @param primaryKey the Pinot columns of the primary key (CDC tables)
- * @param integralKey whether the first key column is an integer, so splits can share the keys by remainder
+ * @param splitKey the key column the splits of a scan share the rows by; none: the scan is one split
  * @param versionColumn the column that orders the versions of a key
  * @param sourceJsonIndexed what Pinot's JSON index on the source column keeps ({@link JsonIndexScope#NONE}: no index)
  * @param constraint the predicate Pinot evaluates exactly; what Pinot cannot evaluate exactly stays in Trino
@@ -43,7 +44,7 @@ public record PinotCdcTableHandle(
         String pinotTableName,
         TableShape shape,
         List<String> primaryKey,
-        boolean integralKey,
+        Optional<SplitKey> splitKey,
         Optional<String> versionColumn,
         JsonIndexScope sourceJsonIndexed,
         TupleDomain<ColumnHandle> constraint,
@@ -63,7 +64,7 @@ public record PinotCdcTableHandle(
             @JsonProperty("pinotTableName") String pinotTableName,
             @JsonProperty("shape") TableShape shape,
             @JsonProperty("primaryKey") List<String> primaryKey,
-            @JsonProperty("integralKey") boolean integralKey,
+            @JsonProperty("splitKey") Optional<SplitKey> splitKey,
             @JsonProperty("versionColumn") Optional<String> versionColumn,
             @JsonProperty("sourceJsonIndexed") JsonIndexScope sourceJsonIndexed,
             @JsonProperty("constraint") TupleDomain<ColumnHandle> constraint,
@@ -80,7 +81,7 @@ public record PinotCdcTableHandle(
         this.pinotTableName = requireNonNull(pinotTableName, "pinotTableName is null");
         this.shape = requireNonNull(shape, "shape is null");
         this.primaryKey = List.copyOf(primaryKey);
-        this.integralKey = integralKey;
+        this.splitKey = requireNonNull(splitKey, "splitKey is null");
         this.versionColumn = requireNonNull(versionColumn, "versionColumn is null");
         this.sourceJsonIndexed = requireNonNull(sourceJsonIndexed, "sourceJsonIndexed is null");
         this.constraint = requireNonNull(constraint, "constraint is null");
@@ -101,7 +102,7 @@ public record PinotCdcTableHandle(
                 table.pinotTableName(),
                 table.shape(),
                 table.primaryKey(),
-                table.integralKey(),
+                table.splitKey(),
                 table.versionColumn(),
                 table.sourceJsonIndexed(),
                 TupleDomain.all(),
@@ -117,36 +118,36 @@ public record PinotCdcTableHandle(
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withMaxExtractedSourceFields(int maxExtractedSourceFields)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withTopN(long limit, List<PinotSortItem> sort)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
     }
 
     public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, integralKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields);
     }
 
     /**
-     * What EXPLAIN shows: the Pinot SQL of the scan. Splits of a large scan add their share ({@code MOD("$docId", n)})
+     * What EXPLAIN shows: the Pinot SQL of the scan. Splits of a large scan add their share of the keys ({@link dev.pinotcdc.trino.read.KeyShareFilter})
      * and the newest truncate's version to it.
      */
     @Override

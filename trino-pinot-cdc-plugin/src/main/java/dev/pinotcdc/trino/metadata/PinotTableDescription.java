@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.metadata;
 
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.client.JsonIndexScope;
+import dev.pinotcdc.trino.read.SplitKey;
 import io.trino.spi.connector.SchemaTableName;
 
 import java.util.List;
@@ -13,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * Everything the connector knows about one Pinot table: its shape and its columns in the order users see them.
  *
  * @param primaryKey the Pinot columns of the primary key (empty for a plain table)
- * @param integralKey whether the first key column holds integers
+ * @param splitKey the key column the splits of a scan share the rows by
  * @param sourceJsonIndexed what Pinot's JSON index on the source column keeps (JSON_MATCH can filter on those paths)
  * @param versionColumn the column that orders the versions of a key (the upsert comparison column, else the LSN or the event time)
  */
@@ -23,7 +24,7 @@ public record PinotTableDescription(
         TableShape shape,
         List<PinotCdcColumnHandle> columns,
         List<String> primaryKey,
-        boolean integralKey,
+        Optional<SplitKey> splitKey,
         JsonIndexScope sourceJsonIndexed,
         Optional<String> versionColumn,
         Optional<String> comment)
@@ -36,6 +37,7 @@ public record PinotTableDescription(
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         requireNonNull(sourceJsonIndexed, "sourceJsonIndexed is null");
+        requireNonNull(splitKey, "splitKey is null");
         requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
     }

@@ -13,9 +13,9 @@ import dev.pinotcdc.trino.cdc.TypeOrigin;
 import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
-import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.client.PinotTableConfig;
 import dev.pinotcdc.trino.client.PinotTableSchema;
+import dev.pinotcdc.trino.read.SplitKey;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.type.TypeManager;
 
@@ -73,7 +73,7 @@ public final class PinotTableDescriptionLoader
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
                     .collect(ImmutableList.toImmutableList());
-            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), false, JsonIndexScope.NONE, versionColumn, Optional.empty());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), Optional.empty(), JsonIndexScope.NONE, versionColumn, Optional.empty());
         }
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
@@ -130,9 +130,8 @@ public final class PinotTableDescriptionLoader
         String comment = format("Latest state of Debezium change events in Pinot table %s (%s)",
                 pinotTableName,
                 shape == TableShape.UPSERT_CDC ? "upsert" : "append-only");
-        PinotDataType firstKeyType = pinotColumns.get(schema.primaryKeyColumns().getFirst()).dataType();
-        boolean integralKey = firstKeyType == PinotDataType.INT || firstKeyType == PinotDataType.LONG;
-        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), integralKey, sourceJsonIndexed, versionColumn, Optional.of(comment));
+        Optional<SplitKey> splitKey = SplitKey.choose(schema.primaryKeyColumns(), key -> pinotColumns.get(key).dataType());
+        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment));
     }
 
     private PinotCdcColumnHandle nativeColumn(String name, PinotColumn column, boolean hidden, String comment)

@@ -2,7 +2,6 @@ package dev.pinotcdc.trino.read;
 
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
-import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
@@ -50,8 +49,8 @@ public class PinotCdcSplitManager
 
     private static int splitCount(ConnectorSession session, PinotCdcTableHandle table)
     {
-        // a limited scan or a GROUP BY is one query; a table that keeps every version can only be shared by an integral key
-        if (table.limit().isPresent() || table.aggregation().isPresent() || (table.shape() == TableShape.APPEND_ONLY_CDC && !table.integralKey())) {
+        // a limited scan or a GROUP BY is one query; a CDC table can only be shared by a key column (see ScanPlan)
+        if (table.limit().isPresent() || table.aggregation().isPresent() || (table.shape().isCdc() && table.splitKey().isEmpty())) {
             return 1;
         }
         // every split evaluates the whole filter over every document before keeping its share: a filtered scan

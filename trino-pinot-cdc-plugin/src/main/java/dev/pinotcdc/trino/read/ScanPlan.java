@@ -430,27 +430,20 @@ public record ScanPlan(
     }
 
     /**
-     * Splits share a scan by document number, which Pinot answers per segment without looking at the data. A table
-     * that keeps every version is shared by primary key instead, so all versions of a key meet in one split.
+     * Splits of a CDC table share its keys, so all versions of a key meet in one split: splits are separate broker
+     * queries, and a key changed between two of them must not be read in both (or in neither). Only a plain table,
+     * whose rows do not move, is shared by document number, which Pinot answers per segment without reading data.
      */
     private static Optional<PinotFilter> partitionFilter(PinotCdcTableHandle table, PinotCdcSplit split)
     {
         if (split.partitionCount() == 1) {
             return Optional.empty();
         }
-        if (table.shape() != TableShape.APPEND_ONLY_CDC) {
-            return Optional.of(remainderIs(DOC_ID_COLUMN, split.partitionCount(), List.of(new LongLiteral(split.partition()))));
+        if (!table.shape().isCdc()) {
+            List<PinotLiteral> remainder = List.of(new LongLiteral(split.partition()));
+            return Optional.of(new PinotFilter.In(FunctionCall.of("MOD", new ColumnReference(DOC_ID_COLUMN), new LongLiteral(split.partitionCount())), remainder, false));
         }
-        // Pinot's MOD keeps the sign of the dividend: a negative key's remainder is the partition less the count
-        List<PinotLiteral> remainders = split.partition() == 0
-                ? List.of(new LongLiteral(0))
-                : List.of(new LongLiteral(split.partition()), new LongLiteral(split.partition() - split.partitionCount()));
-        return Optional.of(remainderIs(table.primaryKey().getFirst(), split.partitionCount(), remainders));
+        SplitKey key = table.splitKey().orElseThrow(() -> new IllegalStateException("CDC table without a key to split by: " + table.pinotTableName()));
+        return Optional.of(KeyShareFilter.of(key, split.partition(), split.partitionCount()));
     }
-
-    private static PinotFilter remainderIs(String column, int divisor, List<PinotLiteral> remainders)
-    {
-        return new PinotFilter.In(FunctionCall.of("MOD", new ColumnReference(column), new LongLiteral(divisor)), remainders, false);
-    }
-
 }
