@@ -220,7 +220,7 @@ final class TestPinotCdcPushdown
                 .contains("Pinot SQL: SELECT COUNT(*) FROM");
         assertThat(explain("SELECT user_id, count(status), max(created_at), sum(user_id) FROM " + ORDERS + " GROUP BY user_id"))
                 .contains("SUM(CASE WHEN JSONEXTRACTSCALAR(\"source\", '$[''status'']', 'STRING'")
-                .contains("MAX(JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'LONG'")
+                .contains("MAX(CASE WHEN JSONEXTRACTSCALAR(\"source\", '$[''created_at'']', 'LONG'")
                 .contains("SUMPRECISION(");
     }
 

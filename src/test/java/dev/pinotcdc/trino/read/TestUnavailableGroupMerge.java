@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static dev.pinotcdc.trino.read.RowDecoder.ExtractedText.ABSENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +45,14 @@ final class TestUnavailableGroupMerge
                     .groupBy(NOTE)
                     .limit(10)
                     .build(),
-            List.of(NOTE));
+            Map.of(NOTE, Set.of(UNAVAILABLE)),
+            Map.of());
 
     @Test
     void testCellsAreClassifiedFromTheQuery()
     {
         assertThat(MERGE.keyCells()).containsExactly(0, 1);
-        assertThat(MERGE.placeholderCells()).containsExactly(1);
+        assertThat(MERGE.nullTexts()).isEqualTo(Map.of(1, Set.of(UNAVAILABLE)));
         assertThat(MERGE.aggregateCells()).isEqualTo(Map.of(
                 2, CellMerge.ADD_WHOLE,
                 3, CellMerge.ADD_DOUBLE,
@@ -84,6 +86,29 @@ final class TestUnavailableGroupMerge
     }
 
     @Test
+    void testInfinityGroupsAndFlaggedTruncationsJoinTheAbsentGroup()
+    {
+        PinotExpression flag = FunctionCall.of("FLAG", new ColumnReference("ts"));
+        PinotExpression truncated = FunctionCall.of("DATETRUNC", new ColumnReference("ts"));
+        PinotExpression day = new JsonExtractScalar("source", List.of("day"), PinotDataType.STRING, Optional.of(ABSENT));
+        UnavailableGroupMerge merge = UnavailableGroupMerge.of(
+                PinotQuery.builder("t").select(flag).select(truncated).select(day).select(new CountAll()).groupBy(flag).groupBy(truncated).groupBy(day).limit(10).build(),
+                Map.of(day, Set.of("-2147472692", "2146033979")),
+                Map.of(flag, truncated));
+        List<JsonNode> merged = merge.apply(List.of(
+                array(1, 0, ABSENT, 1),
+                array(1, 9223372036825200000L, ABSENT, 2),
+                array(0, 5, "-2147472692", 4),
+                array(0, 5, ABSENT, 8),
+                array(1, -86400000, "2146033979", 16),
+                array(0, 5, "7", 32)));
+        assertThat(merged).containsExactly(
+                array(1, 0, ABSENT, 19L),
+                array(0, 5, ABSENT, 12L),
+                array(0, 5, "7", 32));
+    }
+
+    @Test
     void testAnswerWithoutPlaceholderIsKept()
     {
         List<JsonNode> rows = List.of(row(1, "a", 1, 1.0, "1", 0.0, 1, 1), row(1, ABSENT, 1, 0.0, "0", 0.0, 0, 0));
@@ -96,7 +121,8 @@ final class TestUnavailableGroupMerge
         PinotExpression label = new JsonExtractScalar("source", List.of("label"), PinotDataType.STRING, Optional.of(ABSENT));
         UnavailableGroupMerge merge = UnavailableGroupMerge.of(
                 PinotQuery.builder("t").select(NOTE).select(label).select(new CountAll()).groupBy(NOTE).groupBy(label).limit(10).build(),
-                List.of(NOTE, label));
+                Map.of(NOTE, Set.of(UNAVAILABLE), label, Set.of(UNAVAILABLE)),
+                Map.of());
         List<JsonNode> merged = merge.apply(List.of(
                 array(UNAVAILABLE, UNAVAILABLE, 1),
                 array(ABSENT, UNAVAILABLE, 2),
@@ -134,5 +160,19 @@ final class TestUnavailableGroupMerge
     private static JsonNode array(String note, String label, long count)
     {
         return NODES.arrayNode().add(note).add(label).add(count);
+    }
+
+    private static JsonNode array(Object... cells)
+    {
+        ArrayNode array = NODES.arrayNode();
+        for (Object cell : cells) {
+            switch (cell) {
+                case String text -> array.add(text);
+                case Integer number -> array.add(number);
+                case Long number -> array.add(number);
+                default -> throw new IllegalArgumentException(String.valueOf(cell));
+            }
+        }
+        return array;
     }
 }

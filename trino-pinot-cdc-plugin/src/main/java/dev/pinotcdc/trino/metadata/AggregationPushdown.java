@@ -19,6 +19,7 @@ import io.trino.spi.type.TinyintType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +79,16 @@ public final class AggregationPushdown
             case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, UUID_STRING, DECIMAL_BASE64 -> true;
             default -> false;
         };
+    }
+
+    /**
+     * Pinot truncates each of Debezium's infinities (NULL to Trino) to a time of its own, so the groups of a truncated
+     * time are merged after Pinot answers; a distinct count cannot be merged.
+     */
+    public static boolean isMergeable(List<ColumnHandle> groupBy, List<AggregateColumnHandle> aggregates)
+    {
+        return groupBy.stream().noneMatch(TruncatedTimeColumnHandle.class::isInstance)
+                || aggregates.stream().noneMatch(aggregate -> aggregate.kind() == AggregateKind.COUNT_DISTINCT);
     }
 
     /**

@@ -316,6 +316,9 @@ public class PinotCdcMetadata
             projections.add(new Variable(name, function.getOutputType()));
             newAssignments.add(new Assignment(name, output.get(), function.getOutputType()));
         }
+        if (!AggregationPushdown.isMergeable(groupBy, outputs.build())) {
+            return Optional.empty();
+        }
         Map<ColumnHandle, ColumnHandle> groupingColumns = groupBy.stream()
                 .collect(toImmutableMap(column -> column, column -> column));
         PinotCdcTableHandle aggregated = table.withAggregation(new PinotAggregation(groupBy, outputs.build()));

@@ -23,10 +23,33 @@ import static io.trino.spi.type.BooleanType.BOOLEAN;
 /** The non-null part of a Trino domain, converted to stored values: the set of stored values a row must hold. */
 sealed interface StoredValueSet
 {
-    /** Disjoint, ascending, inclusive intervals of stored whole numbers; an empty bound is unbounded. */
-    record Numbers(List<Interval> intervals)
+    /**
+     * Disjoint, ascending, inclusive intervals of stored whole numbers; an empty bound is unbounded. {@code excluded}:
+     * values inside the intervals that are not in the set (Debezium's numbers for PostgreSQL's infinities, which
+     * decode to NULL), ascending.
+     */
+    record Numbers(List<Interval> intervals, List<Long> excluded)
             implements StoredValueSet
     {
+        public Numbers
+        {
+            intervals = List.copyOf(intervals);
+            excluded = List.copyOf(excluded);
+        }
+
+        /** The intervals less the given values: a value alone is dropped, one inside a wider interval is excluded. */
+        static Numbers of(List<Interval> intervals, List<Long> notValues)
+        {
+            List<Interval> kept = intervals.stream()
+                    .filter(interval -> !(interval.isSingleValue() && notValues.contains(interval.low().getAsLong())))
+                    .toList();
+            List<Long> excluded = notValues.stream()
+                    .filter(value -> kept.stream().anyMatch(interval -> interval.contains(value)))
+                    .sorted()
+                    .toList();
+            return new Numbers(kept, excluded);
+        }
+
         record Interval(OptionalLong low, OptionalLong high)
         {
             boolean isSingleValue()
@@ -75,6 +98,7 @@ sealed interface StoredValueSet
     /** True when every stored value is in the set (rounding or clamping can widen a bounded Trino range to that). */
     default boolean isAll()
     {
+        // values that decode to NULL (excluded) are no values: the rest of every stored value is every Trino value
         return this instanceof Numbers numbers && numbers.intervals().size() == 1 &&
                 numbers.intervals().getFirst().low().orElse(Long.MIN_VALUE) == Long.MIN_VALUE &&
                 numbers.intervals().getFirst().high().orElse(Long.MAX_VALUE) == Long.MAX_VALUE;
@@ -111,6 +135,12 @@ sealed interface StoredValueSet
     {
         List<PinotFilter> disjuncts = new ArrayList<>();
         switch (this) {
+            case Numbers numbers when !numbers.excluded().isEmpty() -> {
+                // the set without its exclusions, less them
+                Numbers included = new Numbers(numbers.intervals(), List.of());
+                PinotFilter notExcluded = valueIn(value, numbers.excluded().stream().map(number -> (PinotLiteral) new LongLiteral(number)).toList(), true);
+                return included.isAll() ? notExcluded : PinotFilter.and(List.of(included.toFilter(value), notExcluded));
+            }
             case Numbers numbers -> {
                 Optional<List<Long>> excluded = excludedNumbers(numbers);
                 if (excluded.isPresent()) {
@@ -258,30 +288,7 @@ sealed interface StoredValueSet
             }
             intervals.add(interval);
         }
-        return new Numbers(without(intervals, form.infinityStandIns()));
-    }
-
-    /** The intervals less the given values (ascending), which decode to NULL and so are in no Trino range. */
-    private static List<Numbers.Interval> without(List<Numbers.Interval> intervals, List<Long> values)
-    {
-        List<Numbers.Interval> result = intervals;
-        for (long value : values) {
-            List<Numbers.Interval> next = new ArrayList<>();
-            for (Numbers.Interval interval : result) {
-                if (!interval.contains(value)) {
-                    next.add(interval);
-                    continue;
-                }
-                if (value > Long.MIN_VALUE && (interval.low().isEmpty() || interval.low().getAsLong() < value)) {
-                    next.add(new Numbers.Interval(interval.low(), OptionalLong.of(value - 1)));
-                }
-                if (value < Long.MAX_VALUE && (interval.high().isEmpty() || value < interval.high().getAsLong())) {
-                    next.add(new Numbers.Interval(OptionalLong.of(value + 1), interval.high()));
-                }
-            }
-            result = next;
-        }
-        return result;
+        return Numbers.of(intervals, form.infinityStandIns());
     }
 
     private static boolean touches(Numbers.Interval previous, Numbers.Interval next)
@@ -383,7 +390,8 @@ sealed interface StoredValueSet
     /** Whether a stored value is in the set: used to choose a default that decides rows lacking the field. */
     default boolean containsNumber(long value)
     {
-        return ((Numbers) this).intervals().stream().anyMatch(interval -> interval.contains(value));
+        Numbers numbers = (Numbers) this;
+        return !numbers.excluded().contains(value) && numbers.intervals().stream().anyMatch(interval -> interval.contains(value));
     }
 
     default boolean containsText(String value)

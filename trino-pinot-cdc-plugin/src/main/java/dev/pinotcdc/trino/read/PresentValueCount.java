@@ -21,6 +21,7 @@ import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,10 +66,12 @@ final class PresentValueCount
         }
         List<String> path = field.sourcePath();
         PinotFilter present = new PinotFilter.JsonMatch(field.pinotColumn(), new JsonMatchPredicate.IsNull(path, true));
-        if (mayHoldUnavailableValue) {
-            // the index refuses IS NOT NULL and <> in one JSON_MATCH: two, each a whole predicate
-            PinotFilter notUnavailable = new PinotFilter.JsonMatch(field.pinotColumn(), new JsonMatchPredicate.ValueIn(path, List.of(DebeziumSentinels.UNAVAILABLE_VALUE), true));
-            present = new PinotFilter.And(List.of(present, notUnavailable));
+        // the index refuses IS NOT NULL and <> in one JSON_MATCH: two, each a whole predicate
+        List<String> nullTexts = new ArrayList<>(mayHoldUnavailableValue ? List.of(DebeziumSentinels.UNAVAILABLE_VALUE) : List.of());
+        InfinityStandIns.of(field).forEach(number -> nullTexts.add(number.toString()));
+        if (!nullTexts.isEmpty()) {
+            PinotFilter notNullText = new PinotFilter.JsonMatch(field.pinotColumn(), new JsonMatchPredicate.ValueIn(path, nullTexts, true));
+            present = new PinotFilter.And(List.of(present, notNullText));
         }
         return new FilteredAggregation(new CountAll(), present);
     }
@@ -82,8 +85,9 @@ final class PresentValueCount
         PinotExpression presentUnlessUnavailable = mayHoldUnavailableValue
                 ? new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new LongLiteral(0), new LongLiteral(1))
                 : new LongLiteral(1);
+        // Debezium's infinities (NULL to Trino) count 0 with the absent values: IN takes them in one extraction
         PinotExpression isPresent = new CaseWhen(
-                new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)),
+                InfinityStandIns.textIsOneOf(text, field, List.of(ExtractedText.ABSENT)),
                 new LongLiteral(0),
                 presentUnlessUnavailable);
         return FunctionCall.of("SUM", isPresent);

@@ -41,12 +41,15 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import static com.google.common.base.Preconditions.checkState;
 import static io.airlift.slice.Slices.utf8Slice;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static java.util.Objects.requireNonNull;
@@ -184,19 +187,31 @@ public record ScanPlan(
         List<String> cells = new ArrayList<>();
         // a distinct count cannot be merged over two groups: there Pinot puts the placeholder into the NULL group itself
         boolean unavailableJoinsNull = aggregation.aggregates().stream().anyMatch(aggregate -> aggregate.kind() == AggregateKind.COUNT_DISTINCT);
-        List<PinotExpression> placeholderKeys = new ArrayList<>();
+        Map<PinotExpression, Set<String>> nullTextKeys = new LinkedHashMap<>();
+        Map<PinotExpression, PinotExpression> absentFlagKeys = new LinkedHashMap<>();
         for (ColumnHandle column : aggregation.groupBy()) {
+            PinotExpression expression = groupExpression(column, unavailableJoinsNull);
             if (column instanceof TruncatedTimeColumnHandle truncated) {
                 // the presence flag keeps absent values apart from the values truncated to the epoch
                 PinotExpression absent = absentFlag(truncated.column());
                 cellOf(query, cells, absent);
                 query.groupBy(absent);
+                if (!InfinityStandIns.of(truncated.column()).isEmpty()) {
+                    // infinities are flagged absent too, but Pinot truncated each of them to a value of its own
+                    checkState(!unavailableJoinsNull, "A distinct count beside a truncated time with infinities cannot be merged");
+                    absentFlagKeys.put(absent, expression);
+                }
             }
-            PinotExpression expression = groupExpression(column, unavailableJoinsNull);
             cellOf(query, cells, expression);
             query.groupBy(expression);
-            if (!unavailableJoinsNull && column instanceof PinotCdcColumnHandle group && group.isSourceField() && mayHoldUnavailableValue(group)) {
-                placeholderKeys.add(expression);
+            if (!unavailableJoinsNull && column instanceof PinotCdcColumnHandle group && group.isSourceField()) {
+                Set<String> nullTexts = new HashSet<>(InfinityStandIns.texts(group));
+                if (mayHoldUnavailableValue(group)) {
+                    nullTexts.add(DebeziumSentinels.UNAVAILABLE_VALUE);
+                }
+                if (!nullTexts.isEmpty()) {
+                    nullTextKeys.put(expression, nullTexts);
+                }
             }
         }
         // without GROUP BY, a JSON index counts present values with no extraction (Pinot 0.11 filters aggregations only there)
@@ -227,10 +242,10 @@ public record ScanPlan(
         }
         Filters filters = filters(table, split);
         filters.filter().ifPresent(query::filter);
-        boolean mergeGroups = !placeholderKeys.isEmpty();
+        boolean mergeGroups = !nullTextKeys.isEmpty() || !absentFlagKeys.isEmpty();
         query.limit((mergeGroups ? UnavailableGroupMerge.answerRowLimit(table.maxRows()) : table.maxRows()) + 1L);
         PinotQuery pinotQuery = query.build();
-        Optional<UnavailableGroupMerge> groupMerge = mergeGroups ? Optional.of(UnavailableGroupMerge.of(pinotQuery, placeholderKeys)) : Optional.empty();
+        Optional<UnavailableGroupMerge> groupMerge = mergeGroups ? Optional.of(UnavailableGroupMerge.of(pinotQuery, nullTextKeys, absentFlagKeys)) : Optional.empty();
         return new ScanPlan(pinotQuery, outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false, groupMerge);
     }
 
@@ -247,8 +262,13 @@ public record ScanPlan(
             return new ColumnReference(column.pinotColumn());
         }
         boolean absentSortsLow = item.order().isNullsFirst() == item.order().isAscending();
-        String absent = Long.toString(absentSortsLow ? Long.MIN_VALUE : Long.MAX_VALUE);
-        return new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of(absent));
+        long absent = absentSortsLow ? Long.MIN_VALUE : Long.MAX_VALUE;
+        PinotExpression value = new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.LONG, Optional.of(Long.toString(absent)));
+        if (InfinityStandIns.of(column).isEmpty()) {
+            return value;
+        }
+        // Debezium's infinities are NULL to Trino: they sort with the absent values
+        return new CaseWhen(InfinityStandIns.numberIsOneOf(value, column), new LongLiteral(absent), value);
     }
 
     private static FieldDecoder decoder(ColumnHandle handle, Type type, FieldEncoding encoding, OptionalInt storedScale)
@@ -257,11 +277,11 @@ public record ScanPlan(
         return handle instanceof TruncatedTimeColumnHandle truncated ? new TruncatedTimeDecoder(decoder, encoding, truncated.truncation()) : decoder;
     }
 
-    /** 1 where the source field is absent (or a JSON null), 0 where it holds a value. */
+    /** 1 where the source field is absent (or a JSON null, or one of Debezium's infinities), 0 where it holds a value. */
     private static PinotExpression absentFlag(PinotCdcColumnHandle column)
     {
         JsonExtractScalar text = new JsonExtractScalar(column.pinotColumn(), column.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-        return new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(ExtractedText.ABSENT)), new LongLiteral(1), new LongLiteral(0));
+        return new CaseWhen(InfinityStandIns.textIsOneOf(text, column, List.of(ExtractedText.ABSENT)), new LongLiteral(1), new LongLiteral(0));
     }
 
     /**
@@ -300,11 +320,12 @@ public record ScanPlan(
             return new ColumnReference(filterForm.pinotColumn());
         }
         JsonExtractScalar text = new JsonExtractScalar(filterForm.pinotColumn(), filterForm.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-        if (!unavailableJoinsNull || !mayHoldUnavailableValue(filterForm)) {
+        List<String> placeholder = mayHoldUnavailableValue(filterForm) ? List.of(DebeziumSentinels.UNAVAILABLE_VALUE) : List.of();
+        if (!unavailableJoinsNull || (placeholder.isEmpty() && InfinityStandIns.of(filterForm).isEmpty())) {
             return text;
         }
-        // Debezium's placeholder for an unchanged TOASTed value is NULL to Trino: it joins the NULL group
-        return new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new StringLiteral(ExtractedText.ABSENT), text);
+        // Debezium's placeholder for an unchanged TOASTed value, and its infinities, are NULL to Trino: they join the NULL group
+        return new CaseWhen(InfinityStandIns.textIsOneOf(text, filterForm, placeholder), new StringLiteral(ExtractedText.ABSENT), text);
     }
 
     /** Values PostgreSQL can TOAST (text, numeric) may arrive as Debezium's placeholder. */
@@ -334,8 +355,8 @@ public record ScanPlan(
             case COUNT -> present < 0 ? total : present;
             case COUNT_DISTINCT -> cellOf(query, cells, FunctionCall.of("DISTINCTCOUNT", groupExpression(argument, true)));
             case SUM, AVG -> cellOf(query, cells, FunctionCall.of(wholeNumber ? "SUMPRECISION" : "SUM", numericExpression(argument, "0")));
-            case MIN -> cellOf(query, cells, FunctionCall.of("MIN", numericExpression(argument, wholeNumber ? Long.toString(Long.MAX_VALUE) : "Infinity")));
-            case MAX -> cellOf(query, cells, FunctionCall.of("MAX", numericExpression(argument, wholeNumber ? Long.toString(Long.MIN_VALUE) : "-Infinity")));
+            case MIN -> cellOf(query, cells, FunctionCall.of("MIN", finiteExpression(argument, wholeNumber ? Long.toString(Long.MAX_VALUE) : "Infinity")));
+            case MAX -> cellOf(query, cells, FunctionCall.of("MAX", finiteExpression(argument, wholeNumber ? Long.toString(Long.MIN_VALUE) : "-Infinity")));
             case COUNT_ALL -> throw new IllegalStateException();
         };
         Optional<FieldDecoder> decoder = switch (aggregate.kind()) {
@@ -343,6 +364,16 @@ public record ScanPlan(
             default -> Optional.empty();
         };
         return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), value, present, total, wholeNumber, decoder);
+    }
+
+    /** As {@link #numericExpression}, with Debezium's infinities (NULL to Trino) read as the default too. */
+    private static PinotExpression finiteExpression(PinotCdcColumnHandle argument, String absentDefault)
+    {
+        PinotExpression value = numericExpression(argument, absentDefault);
+        if (InfinityStandIns.of(argument).isEmpty()) {
+            return value;
+        }
+        return new CaseWhen(InfinityStandIns.numberIsOneOf(value, argument), new LongLiteral(Long.parseLong(absentDefault)), value);
     }
 
     /** A numeric argument; where it comes from the source JSON, an absent value reads as the given default. */
@@ -388,7 +419,7 @@ public record ScanPlan(
         table.constraint().getDomains().orElse(Map.of()).forEach((column, domain) -> {
             PinotCdcColumnHandle field = (PinotCdcColumnHandle) column;
             if (field.nativeCopy().isPresent() && pushedColumns.contains(filterColumn(table, field)) && !filterColumn(table, field).isSourceField()) {
-                filters.addAll(PromotedFieldGuard.guards(field, domain.includesNullableValue(utf8Slice(DebeziumSentinels.UNAVAILABLE_VALUE))));
+                filters.addAll(PromotedFieldGuard.guards(field, field.type() instanceof VarcharType && domain.includesNullableValue(utf8Slice(DebeziumSentinels.UNAVAILABLE_VALUE))));
             }
         });
         for (PrefixMatch match : table.prefixMatches()) {
@@ -396,7 +427,9 @@ public record ScanPlan(
             Optional<PinotFilter> onNativeCopy = column.isSourceField() ? Optional.empty() : PinotFilterTranslator.prefixFilter(new PrefixMatch(column, match.prefix()), source);
             if (onNativeCopy.isPresent()) {
                 filters.add(onNativeCopy.get());
-                filters.addAll(PromotedFieldGuard.guards(match.column(), DebeziumSentinels.UNAVAILABLE_VALUE.startsWith(match.prefix())));
+                if (match.column().nativeCopy().isPresent()) {
+                    filters.addAll(PromotedFieldGuard.guards(match.column(), DebeziumSentinels.UNAVAILABLE_VALUE.startsWith(match.prefix())));
+                }
             }
             else {
                 filters.add(PinotFilterTranslator.prefixFilter(match, source).orElseThrow());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.query.CountAll;
 import dev.pinotcdc.trino.query.FunctionCall;
 import dev.pinotcdc.trino.query.PinotExpression;
@@ -18,54 +17,63 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Folds the groups whose key is Debezium's placeholder for an unchanged TOASTed value into the groups whose key is
- * absent, as Trino sees both as NULL. Pinot then groups by the extracted text alone, parsing each row's JSON once
- * for the key instead of twice (a CASE mapping the placeholder to the absent value). Every aggregate cell must be
- * mergeable: a distinct count is not.
+ * Folds the groups whose key Trino reads as NULL into the groups whose key is absent: Debezium's placeholder for an
+ * unchanged TOASTed value, and its numbers for PostgreSQL's infinite dates and timestamps; for a truncated time, the
+ * groups its presence flag marks absent, whatever Pinot truncated. Pinot then groups by the extracted text alone,
+ * parsing each row's JSON once for the key instead of again in a CASE. Every aggregate cell must be mergeable: a
+ * distinct count is not.
  *
  * @param keyCells the cells of the answer holding the grouping keys
- * @param placeholderCells the key cells that may hold the placeholder, where it stands for an absent value
+ * @param nullTexts for the key cells that may hold such a text, the texts that stand for an absent value
+ * @param absentFlags for a truncated time, its presence flag's cell and the cell of its truncated value
  * @param aggregateCells how each other cell of the answer combines when two groups merge
  */
-record UnavailableGroupMerge(List<Integer> keyCells, List<Integer> placeholderCells, Map<Integer, CellMerge> aggregateCells)
+record UnavailableGroupMerge(List<Integer> keyCells, Map<Integer, Set<String>> nullTexts, Map<Integer, Integer> absentFlags, Map<Integer, CellMerge> aggregateCells)
 {
+
     UnavailableGroupMerge
     {
         keyCells = List.copyOf(keyCells);
-        placeholderCells = List.copyOf(placeholderCells);
+        nullTexts = Map.copyOf(nullTexts);
+        absentFlags = Map.copyOf(absentFlags);
         aggregateCells = Map.copyOf(aggregateCells);
-        if (!keyCells.containsAll(placeholderCells)) {
-            throw new IllegalArgumentException("Placeholder cells must be key cells");
+        if (!keyCells.containsAll(nullTexts.keySet()) || !keyCells.containsAll(absentFlags.keySet()) || !keyCells.containsAll(absentFlags.values())) {
+            throw new IllegalArgumentException("Merged cells must be key cells");
         }
     }
 
     /**
-     * The merge for a GROUP BY query: its grouping expressions are the key cells, {@code placeholderKeys} (some of
-     * them) may hold the placeholder, and every other selected expression is an aggregation.
+     * The merge for a GROUP BY query: its grouping expressions are the key cells, {@code nullTextKeys} (some of them)
+     * may hold texts standing for an absent value, {@code absentFlagKeys} maps presence flags to the truncated values
+     * they qualify, and every other selected expression is an aggregation.
      */
-    static UnavailableGroupMerge of(PinotQuery query, List<PinotExpression> placeholderKeys)
+    static UnavailableGroupMerge of(PinotQuery query, Map<PinotExpression, Set<String>> nullTextKeys, Map<PinotExpression, PinotExpression> absentFlagKeys)
     {
         List<Integer> keyCells = new ArrayList<>();
-        List<Integer> placeholderCells = new ArrayList<>();
+        Map<Integer, Set<String>> nullTexts = new HashMap<>();
         Map<Integer, CellMerge> aggregateCells = new HashMap<>();
         List<SelectItem> select = query.select();
+        List<PinotExpression> expressions = select.stream().map(SelectItem::expression).toList();
         for (int cell = 0; cell < select.size(); cell++) {
-            PinotExpression expression = select.get(cell).expression();
+            PinotExpression expression = expressions.get(cell);
             if (query.groupBy().contains(expression)) {
                 keyCells.add(cell);
-                if (placeholderKeys.contains(expression)) {
-                    placeholderCells.add(cell);
+                if (nullTextKeys.containsKey(expression)) {
+                    nullTexts.put(cell, nullTextKeys.get(expression));
                 }
             }
             else {
                 aggregateCells.put(cell, CellMerge.of(expression));
             }
         }
-        return new UnavailableGroupMerge(keyCells, placeholderCells, aggregateCells);
+        Map<Integer, Integer> absentFlags = new HashMap<>();
+        absentFlagKeys.forEach((flag, value) -> absentFlags.put(expressions.indexOf(flag), expressions.indexOf(value)));
+        return new UnavailableGroupMerge(keyCells, nullTexts, absentFlags, aggregateCells);
     }
 
     /**
@@ -77,16 +85,16 @@ record UnavailableGroupMerge(List<Integer> keyCells, List<Integer> placeholderCe
         return Math.min(2 * maxRows, Integer.MAX_VALUE - 1L);
     }
 
-    /** The rows of a complete answer, with each placeholder group merged into its absent group. */
+    /** The rows of a complete answer, with each group Trino reads as NULL merged into its absent group. */
     List<JsonNode> apply(List<JsonNode> rows)
     {
-        if (rows.stream().noneMatch(this::holdsPlaceholder)) {
+        if (rows.stream().noneMatch(this::needsNormalizing)) {
             return rows;
         }
         Map<List<String>, Integer> positions = new HashMap<>();
         List<JsonNode> merged = new ArrayList<>(rows.size());
         for (JsonNode row : rows) {
-            JsonNode normalized = holdsPlaceholder(row) ? absentForPlaceholder(row) : row;
+            JsonNode normalized = needsNormalizing(row) ? normalized(row) : row;
             Integer position = positions.putIfAbsent(key(normalized), merged.size());
             if (position == null) {
                 merged.add(normalized);
@@ -98,24 +106,43 @@ record UnavailableGroupMerge(List<Integer> keyCells, List<Integer> placeholderCe
         return merged;
     }
 
-    private boolean holdsPlaceholder(JsonNode row)
+    private boolean needsNormalizing(JsonNode row)
     {
-        for (int cell : placeholderCells) {
-            if (DebeziumSentinels.UNAVAILABLE_VALUE.equals(row.get(cell).textValue())) {
+        for (Map.Entry<Integer, Set<String>> entry : nullTexts.entrySet()) {
+            JsonNode cell = row.get(entry.getKey());
+            if (cell != null && entry.getValue().contains(cell.asText())) {
+                return true;
+            }
+        }
+        for (Map.Entry<Integer, Integer> flag : absentFlags.entrySet()) {
+            if (isAbsentFlag(row.get(flag.getKey())) && !ABSENT_VALUE.equals(row.get(flag.getValue()).asText())) {
                 return true;
             }
         }
         return false;
     }
 
-    private JsonNode absentForPlaceholder(JsonNode row)
+    private static boolean isAbsentFlag(JsonNode flag)
+    {
+        return flag.asDouble() == 1;
+    }
+
+    /** What a truncated value flagged absent is set to, so that all such groups meet. */
+    private static final String ABSENT_VALUE = "0";
+
+    private JsonNode normalized(JsonNode row)
     {
         ArrayNode copy = ((ArrayNode) row).deepCopy();
-        for (int cell : placeholderCells) {
-            if (DebeziumSentinels.UNAVAILABLE_VALUE.equals(copy.get(cell).textValue())) {
+        nullTexts.forEach((cell, texts) -> {
+            if (texts.contains(copy.get(cell).asText())) {
                 copy.set(cell, TextNode.valueOf(ExtractedText.ABSENT));
             }
-        }
+        });
+        absentFlags.forEach((flag, value) -> {
+            if (isAbsentFlag(copy.get(flag))) {
+                copy.set(value, TextNode.valueOf(ABSENT_VALUE));
+            }
+        });
         return copy;
     }
 
