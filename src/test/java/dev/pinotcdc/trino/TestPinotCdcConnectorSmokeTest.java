@@ -1,6 +1,5 @@
 package dev.pinotcdc.trino;
 
-import dev.pinotcdc.trino.testing.PinotTestCluster;
 import io.trino.testing.BaseConnectorSmokeTest;
 import io.trino.testing.QueryRunner;
 import io.trino.testing.TestingConnectorBehavior;
@@ -20,12 +19,7 @@ final class TestPinotCdcConnectorSmokeTest
     protected QueryRunner createQueryRunner()
             throws Exception
     {
-        PinotTestCluster cluster = PinotTestCluster.shared();
-        TpchCdcTables.createOnce(cluster);
-        return PinotCdcQueryRunner.builder(cluster.controllerUrl())
-                // the suite asks for a coordinator and two workers
-                .nodeCount(3)
-                .build();
+        return TpchCdcTables.createQueryRunner();
     }
 
     @Override

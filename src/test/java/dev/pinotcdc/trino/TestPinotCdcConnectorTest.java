@@ -1,6 +1,5 @@
 package dev.pinotcdc.trino;
 
-import dev.pinotcdc.trino.testing.PinotTestCluster;
 import io.trino.testing.BaseConnectorTest;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.QueryRunner;
@@ -26,12 +25,7 @@ final class TestPinotCdcConnectorTest
     protected QueryRunner createQueryRunner()
             throws Exception
     {
-        PinotTestCluster cluster = PinotTestCluster.shared();
-        TpchCdcTables.createOnce(cluster);
-        return PinotCdcQueryRunner.builder(cluster.controllerUrl())
-                // the suite asks for a coordinator and two workers
-                .nodeCount(3)
-                .build();
+        return TpchCdcTables.createQueryRunner();
     }
 
     @Override
@@ -81,5 +75,40 @@ final class TestPinotCdcConnectorTest
                    comment varchar COMMENT '$.comment of source; type from the Debezium value schema'
                 )
                 COMMENT 'Latest state of Debezium change events in Pinot table orders (upsert)'""");
+    }
+
+    /**
+     * As {@link #getDescribeOrdersResult()}: the suite expects no comments.
+     */
+    @Test
+    @Override
+    public void testShowColumns()
+    {
+        assertThat(computeActual("SHOW COLUMNS FROM orders")).isEqualTo(getDescribeOrdersResult());
+    }
+
+    /**
+     * The table handle shows the filter as the Pinot SQL it becomes, not as Trino's predicate (the suite's format is
+     * connector-specific).
+     */
+    @Test
+    @Override
+    public void testPredicateReflectedInExplain()
+    {
+        assertExplain(
+                "EXPLAIN SELECT name FROM nation WHERE nationkey = 42",
+                "Pinot SQL: SELECT .* FROM \"nation\" WHERE .*\\(\"nationkey\" = 42\\)");
+    }
+
+    /**
+     * As {@link #testPredicateReflectedInExplain()}: the pushed-down top-N shows as Pinot SQL's ORDER BY and LIMIT.
+     */
+    @Test
+    @Override
+    public void testSortItemsReflectedInExplain()
+    {
+        assertExplain(
+                "EXPLAIN SELECT name FROM nation ORDER BY nationkey DESC NULLS LAST LIMIT 5",
+                "Pinot SQL: SELECT .* FROM \"nation\" .*ORDER BY \"nationkey\" DESC LIMIT 5");
     }
 }

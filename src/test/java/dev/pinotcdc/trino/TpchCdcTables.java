@@ -7,6 +7,9 @@ import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory.Field;
 import dev.pinotcdc.trino.testing.PinotColumnType;
 import dev.pinotcdc.trino.testing.PinotTestCluster;
+import io.airlift.log.Logger;
+import io.trino.plugin.tpch.TpchPlugin;
+import io.trino.testing.QueryRunner;
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
 import io.trino.tpch.TpchTable;
@@ -33,6 +36,7 @@ final class TpchCdcTables
     static final double TINY_SCALE_FACTOR = 0.01;
     static final List<TpchTable<?>> TABLES = ImmutableList.copyOf(TpchTable.getTables());
 
+    private static final Logger LOG = Logger.get(TpchCdcTables.class);
     private static final Duration INGESTION_TIMEOUT = Duration.ofMinutes(3);
 
     /** TPC-H's primary keys (lineitem and partsupp have two columns). */
@@ -51,11 +55,35 @@ final class TpchCdcTables
 
     private TpchCdcTables() {}
 
+    /**
+     * Trino with this plugin (a coordinator and two workers, as Trino's connector suites ask) over the shared Pinot
+     * cluster holding the TPC-H tables, and the {@code tpch} catalog the suites also expect beside it.
+     */
+    static QueryRunner createQueryRunner()
+            throws Exception
+    {
+        PinotTestCluster cluster = PinotTestCluster.shared();
+        createOnce(cluster);
+        QueryRunner queryRunner = PinotCdcQueryRunner.builder(cluster.controllerUrl())
+                .nodeCount(3)
+                .build();
+        try {
+            queryRunner.installPlugin(new TpchPlugin());
+            queryRunner.createCatalog("tpch", "tpch");
+            return queryRunner;
+        }
+        catch (Throwable e) {
+            queryRunner.close();
+            throw e;
+        }
+    }
+
     static synchronized void createOnce(PinotTestCluster cluster)
     {
         if (created) {
             return;
         }
+        long start = System.nanoTime();
         Map<String, Long> rowCounts = new LinkedHashMap<>();
         for (TpchTable<?> table : TABLES) {
             createTable(cluster, table);
@@ -87,6 +115,7 @@ final class TpchCdcTables
                 INGESTION_TIMEOUT,
                 "%s rows in %s".formatted(rows, table)));
         created = true;
+        LOG.info("TPC-H tiny: %s rows as Debezium events in Pinot after %s", rowCounts.values().stream().mapToLong(Long::longValue).sum(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static void createTable(PinotTestCluster cluster, TpchTable<?> table)
