@@ -180,7 +180,8 @@ final class TestPinotCdcSourceAggregations
         assertThat(plan)
                 .contains("COUNT(*) FILTER (WHERE (JSON_MATCH(\"source\", '\"$.note\" IS NOT NULL')) AND (JSON_MATCH(\"source\", '\"$.note\" <> ''" + UNAVAILABLE + "''')))")
                 .contains("COUNT(*) FILTER (WHERE JSON_MATCH(\"source\", '\"$.n\" IS NOT NULL'))")
-                .contains("COUNT(*) FILTER (WHERE JSON_MATCH(\"source\", '\"$.ts\" IS NOT NULL'))")
+                // Debezium's numbers for PostgreSQL's infinities are no values
+                .contains("COUNT(*) FILTER (WHERE (JSON_MATCH(\"source\", '\"$.ts\" IS NOT NULL')) AND (JSON_MATCH(\"source\", '\"$.ts\" NOT IN (''-9223372036854775808'', ")
                 .doesNotContain("CASE")
                 .doesNotContain("GROUP BY");
         // a path JSON_MATCH cannot hold keeps the count by extraction

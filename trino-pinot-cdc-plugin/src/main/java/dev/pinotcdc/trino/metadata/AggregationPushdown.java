@@ -62,10 +62,9 @@ public final class AggregationPushdown
      * holds Pinot's stand-in, which is also a legal value (Long.MIN_VALUE, "null", false), and no guard can be put on
      * one aggregate or group.
      */
-    public static boolean isGroupable(PinotCdcColumnHandle column)
+    public static boolean isGroupable(PinotCdcColumnHandle field)
     {
-        PinotCdcColumnHandle field = column;
-        Type type = column.type();
+        Type type = field.type();
         if (!field.isSourceField()) {
             return isWholeNumber(type) || type instanceof VarcharType || type == BooleanType.BOOLEAN || isEpoch(field.encoding()) || field.encoding() == FieldEncoding.PINOT_TIMESTAMP;
         }
@@ -108,8 +107,7 @@ public final class AggregationPushdown
         if (function.getArguments().size() != 1 || !(argument(function.getArguments().getFirst(), assignments) instanceof PinotCdcColumnHandle column)) {
             return Optional.empty();
         }
-        PinotCdcColumnHandle field = column;
-        if (field.isSourceField() && (!field.schemaTyped() || !field.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey))) {
+        if (column.isSourceField() && (!column.schemaTyped() || !column.sourcePath().stream().allMatch(JsonExtractScalar::isWritableKey))) {
             return Optional.empty();
         }
         Optional<AggregateKind> kind = switch (name) {
@@ -143,12 +141,11 @@ public final class AggregationPushdown
     /** Pinot's MIN and MAX work on numbers (answered as doubles, which hold every value below 2^53 exactly). */
     private static boolean isOrderedNumber(PinotCdcColumnHandle column)
     {
-        PinotCdcColumnHandle field = column;
         Type type = column.type();
-        if (field.encoding() == FieldEncoding.NATIVE) {
+        if (column.encoding() == FieldEncoding.NATIVE) {
             return isWholeNumber(type) || type == DoubleType.DOUBLE;
         }
-        return isEpoch(field.encoding()) && (type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType);
+        return isEpoch(column.encoding()) && (type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType);
     }
 
     static boolean isWholeNumber(Type type)

@@ -315,23 +315,23 @@ public record ScanPlan(
                     FunctionCall.of("DATETRUNC", unit, epoch, micros));
         }
         // a promoted field is grouped by its JSON value: its native copy holds Pinot's stand-in where the value is missing
-        PinotCdcColumnHandle filterForm = (PinotCdcColumnHandle) handle;
-        if (!filterForm.isSourceField()) {
-            return new ColumnReference(filterForm.pinotColumn());
+        PinotCdcColumnHandle field = (PinotCdcColumnHandle) handle;
+        if (!field.isSourceField()) {
+            return new ColumnReference(field.pinotColumn());
         }
-        JsonExtractScalar text = new JsonExtractScalar(filterForm.pinotColumn(), filterForm.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
-        List<String> placeholder = mayHoldUnavailableValue(filterForm) ? List.of(DebeziumSentinels.UNAVAILABLE_VALUE) : List.of();
-        if (!unavailableJoinsNull || (placeholder.isEmpty() && InfinityStandIns.of(filterForm).isEmpty())) {
+        JsonExtractScalar text = new JsonExtractScalar(field.pinotColumn(), field.sourcePath(), PinotDataType.STRING, Optional.of(ExtractedText.ABSENT));
+        List<String> placeholder = mayHoldUnavailableValue(field) ? List.of(DebeziumSentinels.UNAVAILABLE_VALUE) : List.of();
+        if (!unavailableJoinsNull || (placeholder.isEmpty() && InfinityStandIns.of(field).isEmpty())) {
             return text;
         }
         // Debezium's placeholder for an unchanged TOASTed value, and its infinities, are NULL to Trino: they join the NULL group
-        return new CaseWhen(InfinityStandIns.textIsOneOf(text, filterForm, placeholder), new StringLiteral(ExtractedText.ABSENT), text);
+        return new CaseWhen(InfinityStandIns.textIsOneOf(text, field, placeholder), new StringLiteral(ExtractedText.ABSENT), text);
     }
 
     /** Values PostgreSQL can TOAST (text, numeric) may arrive as Debezium's placeholder. */
-    private static boolean mayHoldUnavailableValue(PinotCdcColumnHandle filterForm)
+    private static boolean mayHoldUnavailableValue(PinotCdcColumnHandle field)
     {
-        return filterForm.encoding() == FieldEncoding.DECIMAL_BASE64 || filterForm.type() instanceof VarcharType;
+        return field.encoding() == FieldEncoding.DECIMAL_BASE64 || field.type() instanceof VarcharType;
     }
 
     /**
