@@ -25,7 +25,7 @@ record FuzzQuery(String sql, String shape, Comparison comparison, Optional<Strin
         GROUPED_ROWS,
         /** like GROUPED_ROWS, and floating-point sums and averages equal within a relative 1e-9 (summation order) */
         FLOATING_AGGREGATES,
-        /** the same rows in the same order (the ORDER BY decides every position) */
+        /** the same rows in the same order (the ORDER BY decides every position); -0 and 0 equal (ORDER BY ties) */
         ORDERED,
         /** LIMIT without a deciding order: as many rows as the truth has up to the limit, each one of the unlimited answer */
         LIMITED_SUBSET

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Compares an answer with the truth's, as the query's {@link Comparison} says. Values are compared exactly (NaN
  * equals NaN, -0 differs from 0, decimals with their scale), except where Trino itself is nondeterministic:
- * which of -0 and 0 represents a group, a min or a max, and the last bits of floating-point sums and averages.
+ * which of -0 and 0 represents a group, a min, a max or a position among ORDER BY ties, and the last bits of
+ * floating-point sums and averages (compared within a relative 1e-9).
  */
 final class ResultComparison
 {
@@ -30,15 +31,61 @@ final class ResultComparison
             return Optional.of("failed where the truth answers");
         }
         Comparison comparison = query.comparison();
-        boolean zeroSign = comparison != Comparison.GROUPED_ROWS && comparison != Comparison.FLOATING_AGGREGATES;
+        // ORDER BY treats -0 and 0 as ties, so which one a position shows is not decided either
+        boolean zeroSign = comparison == Comparison.ROWS || comparison == Comparison.LIMITED_SUBSET;
         boolean tolerant = comparison == Comparison.FLOATING_AGGREGATES;
         List<List<Object>> expected = normalise(truth.rows(), zeroSign);
         List<List<Object>> rows = normalise(actual.rows(), zeroSign);
         return switch (comparison) {
-            case ORDERED -> sameRows(expected, rows, false) ? Optional.empty() : Optional.of("different rows or order");
-            case ROWS, GROUPED_ROWS, FLOATING_AGGREGATES -> sameRows(sorted(expected), sorted(rows), tolerant) ? Optional.empty() : Optional.of("different rows");
+            case ORDERED -> sameRows(expected, rows, false) ? Optional.empty() : Optional.of("different rows or order; " + firstDifference(expected, rows));
+            case ROWS, GROUPED_ROWS, FLOATING_AGGREGATES -> sameRows(sorted(expected), sorted(rows), tolerant) ? Optional.empty() : Optional.of("different rows; " + multisetDifference(expected, rows));
             case LIMITED_SUBSET -> limitedSubset(normalise(truthUnlimited.orElseThrow().rows(), true), rows, query.limit());
         };
+    }
+
+    private static String firstDifference(List<List<Object>> expected, List<List<Object>> actual)
+    {
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            List<Object> expectedRow = i < expected.size() ? expected.get(i) : null;
+            List<Object> actualRow = i < actual.size() ? actual.get(i) : null;
+            if (!Objects.equals(expectedRow, actualRow)) {
+                return "first at position %s: expected %s, actual %s".formatted(i, showRow(expectedRow), showRow(actualRow));
+            }
+        }
+        return "within the tolerance";
+    }
+
+    /**
+     * The rows only the truth has and the rows only the answer has (a few of each), which name the values at fault.
+     */
+    private static String multisetDifference(List<List<Object>> expected, List<List<Object>> actual)
+    {
+        Map<List<Object>, Integer> remaining = new HashMap<>();
+        actual.forEach(row -> remaining.merge(row, 1, Integer::sum));
+        List<List<Object>> missing = new ArrayList<>();
+        for (List<Object> row : expected) {
+            Integer count = remaining.get(row);
+            if (count == null || count == 0) {
+                missing.add(row);
+            }
+            else {
+                remaining.put(row, count - 1);
+            }
+        }
+        List<List<Object>> extra = new ArrayList<>();
+        remaining.forEach((row, count) -> {
+            for (int i = 0; i < count; i++) {
+                extra.add(row);
+            }
+        });
+        return "%s rows only in the truth %s, %s rows only in the answer %s".formatted(
+                missing.size(), sorted(missing).stream().limit(6).map(ResultComparison::showRow).toList(),
+                extra.size(), sorted(extra).stream().limit(6).map(ResultComparison::showRow).toList());
+    }
+
+    private static String showRow(List<Object> row)
+    {
+        return row == null ? "(none)" : row.stream().map(ResultComparison::show).toList().toString();
     }
 
     private static Optional<String> limitedSubset(List<List<Object>> unlimited, List<List<Object>> rows, long limit)
