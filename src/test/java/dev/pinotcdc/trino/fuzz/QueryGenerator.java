@@ -140,11 +140,12 @@ final class QueryGenerator
         String on = random.nextInt(3) == 0 ? "m.c_int = s.id" : "m.id = s.main_id";
         String type = random.nextInt(3) == 0 ? "LEFT JOIN" : "JOIN";
         String where = where("m.");
+        FuzzColumn sideColumn = pick(side.stream().filter(c -> c.kind().orderable() && !c.name().equals("id")).toList());
         if (random.nextBoolean()) {
-            return FuzzQuery.of("SELECT m.id, m.%s, s.id, s.grp, s.amount FROM {main} m %s {side} s ON %s%s".formatted(column.name(), type, on, where), "join", Comparison.ROWS);
+            return FuzzQuery.of("SELECT m.id, m.%s, s.id, s.grp, s.%s FROM {main} m %s {side} s ON %s%s".formatted(column.name(), sideColumn.name(), type, on, where), "join", Comparison.ROWS);
         }
         String aggregate = column.kind().orderable() ? "max(m.%s)".formatted(column.name()) : "count(m.%s)".formatted(column.name());
-        return FuzzQuery.of("SELECT s.grp, count(*), sum(s.amount), %s FROM {main} m %s {side} s ON %s%s GROUP BY s.grp".formatted(aggregate, type, on, where),
+        return FuzzQuery.of("SELECT s.grp, count(*), sum(s.amount), min(s.%s), %s FROM {main} m %s {side} s ON %s%s GROUP BY s.grp".formatted(sideColumn.name(), aggregate, type, on, where),
                 "join", Comparison.GROUPED_ROWS);
     }
 

@@ -70,8 +70,6 @@ final class TestDifferentialQueries
     private static final String TRUTH_SCHEMA = "fuzz";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final int MAX_PRINTED_ROWS = 12;
-    // the WHERE of every scan of a CDC table: the latest-state filter (and a scan's split), which is no pushdown
-    private static final Pattern LATEST_STATE = Pattern.compile("\"op\" NOT IN \\([^)]*\\)|MOD\\([^)]*\\) = \\d+|\"lsn\" > -?\\d+|\"ts_ms\" > -?\\d+");
 
     /** A Pinot layout of the main table, read from the same topic. */
     private record Variant(String table, String description) {}
@@ -189,7 +187,7 @@ final class TestDifferentialQueries
                 String sql = query.over(variant.table(), sideTable);
                 runs++;
                 List<String> pinotSql = pinotSql(pushdown, sql);
-                if (pinotSql.stream().anyMatch(TestDifferentialQueries::pushesWork)) {
+                if (pinotSql.stream().anyMatch(PushedWork::pushesWork)) {
                     pushed++;
                 }
                 for (Session session : List.of(pushdown, noPushdown)) {
@@ -250,29 +248,6 @@ final class TestDifferentialQueries
         catch (RuntimeException e) {
             return List.of("(EXPLAIN failed: %s)".formatted(e.getMessage()));
         }
-    }
-
-    /**
-     * Whether a scan's Pinot SQL does work beyond reading the latest state: a filter, an aggregation, a limit, a
-     * top-N or a time grain.
-     */
-    static boolean pushesWork(String pinotSql)
-    {
-        String sql = LATEST_STATE.matcher(pinotSql).replaceAll("");
-        if (sql.contains("GROUP BY") || sql.contains("ORDER BY") || sql.contains("DATETRUNC") || sql.matches("(?s).*\\b(COUNT|SUM|SUMPRECISION|MIN|MAX|DISTINCTCOUNT|AVG)\\(.*")) {
-            return true;
-        }
-        Matcher limit = Pattern.compile("LIMIT (\\d+)").matcher(sql);
-        // a scan without a limit of its own still carries the broker's row cap, one more than the configured maximum
-        if (limit.find() && Long.parseLong(limit.group(1)) < 10_000) {
-            return true;
-        }
-        int where = sql.indexOf(" WHERE ");
-        if (where < 0) {
-            return false;
-        }
-        String condition = sql.substring(where + " WHERE ".length()).replaceAll("(?s) (LIMIT|OPTION).*", "");
-        return condition.replaceAll("AND|OR|NOT|[()\\s]", "").length() > 0;
     }
 
     private List<FuzzColumn> columns(String table)
