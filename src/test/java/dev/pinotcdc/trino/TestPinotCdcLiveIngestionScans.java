@@ -76,10 +76,10 @@ final class TestPinotCdcLiveIngestionScans
         }
         assertThat(report.errorMessages()).isEmpty();
         assertThat(report.errors()).isZero();
-        // a few per table even on a heavily loaded machine; an idle one answers many more
-        assertThat(report.fullScans()).isGreaterThanOrEqualTo(4);
+        assertThat(report.inexactAnswerDescriptions()).isEmpty();
         assertThat(report.keysTwice()).isZero();
         assertThat(report.keysMissing()).isZero();
-        assertThat(report.inexactAnswers()).isZero();
+        // a few per table even on a heavily loaded machine; an idle one answers many more
+        assertThat(report.fullScans()).isGreaterThanOrEqualTo(4);
     }
 }

@@ -27,11 +27,11 @@ public final class LiveIngestionSoak
     public static void main(String[] args)
             throws Exception
     {
-        int clients = Integer.getInteger("soak.clients", 32);
-        double minutes = Double.parseDouble(System.getProperty("soak.minutes", "10"));
-        int keys = Integer.getInteger("soak.keys", 20_000);
-        int changesPerSecond = Integer.getInteger("soak.changes-per-second", 50);
-        int splits = Integer.getInteger("soak.splits", 4);
+        int clients = Integer.parseInt(property("soak.clients", "32"));
+        double minutes = Double.parseDouble(property("soak.minutes", "10"));
+        int keys = Integer.parseInt(property("soak.keys", "20000"));
+        int changesPerSecond = Integer.parseInt(property("soak.changes-per-second", "50"));
+        int splits = Integer.parseInt(property("soak.splits", "4"));
         System.out.printf(Locale.ROOT, "Soak: %d clients, %.1f minutes, %,d keys per table, %,d changes/s per table, %d splits%n", clients, minutes, keys, changesPerSecond, splits);
 
         PinotTestCluster cluster = PinotTestCluster.start(Path.of("target", "soak").toAbsolutePath());
@@ -67,6 +67,13 @@ public final class LiveIngestionSoak
         finally {
             cluster.close();
         }
+    }
+
+    /** The Maven profile passes every property, empty when not set on its command line. */
+    private static String property(String name, String defaultValue)
+    {
+        String value = System.getProperty(name, "");
+        return value.isBlank() ? defaultValue : value;
     }
 
     private static String jvmState()
