@@ -102,7 +102,7 @@ final class TestPinotCdcExactEdges
         }
         List<Object> infiniteEpochs = List.of(9223372036825200000L, -9223372036832400000L, 9223372036825200L, -9223372036832400L, Long.MAX_VALUE, Long.MIN_VALUE);
         List<Object> days = new ArrayList<>(List.of(0L, -1L, 1L, LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(1969, 12, 1).toEpochDay(), LocalDate.of(2024, 2, 29).toEpochDay()));
-        List<Object> infiniteDays = List.of(-2147472692L, -2147472691L, 2146033979L, (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE);
+        List<Object> infiniteDays = List.of(-2147472692L, -2147472691L, -622191234L, -625821272L, 2146033979L, (long) Integer.MAX_VALUE, (long) Integer.MIN_VALUE);
         List<Object> zoned = List.of("2024-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1969-12-31T23:59:59.999999Z", "9999-12-31T23:59:59.999999Z",
                 "infinity", "-infinity", "1500-06-15T12:00:00.5Z");
 

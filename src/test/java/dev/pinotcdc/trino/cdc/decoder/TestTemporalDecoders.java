@@ -74,6 +74,10 @@ class TestTemporalDecoders
         assertThat(failure(DATE, EPOCH_DAYS, "-2147472692")).isEqualTo(INFINITY);
         assertThat(failure(DATE, EPOCH_DAYS, "-2147472691")).isEqualTo(INFINITY);
         assertThat(failure(DATE, EPOCH_DAYS, "2146033979")).isEqualTo(INFINITY);
+        // the same infinities read by a snapshot over JDBC: the driver's constants as java.sql.Date, narrowed to an int
+        for (String snapshotDay : java.util.List.of("-622191235", "-622191234", "-622191233", "-625821273", "-625821272", "-625821271")) {
+            assertThat(failure(DATE, EPOCH_DAYS, snapshotDay)).isEqualTo(INFINITY);
+        }
     }
 
     @Test

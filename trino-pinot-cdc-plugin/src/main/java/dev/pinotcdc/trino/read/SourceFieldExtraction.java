@@ -19,9 +19,7 @@ import java.util.Optional;
 
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
-import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.IntegerType.INTEGER;
-import static io.trino.spi.type.RealType.REAL;
 import static io.trino.spi.type.SmallintType.SMALLINT;
 import static io.trino.spi.type.TinyintType.TINYINT;
 
@@ -87,7 +85,8 @@ final class SourceFieldExtraction
         }
         Type type = field.type();
         return switch (field.encoding()) {
-            case NATIVE -> type == BOOLEAN || type instanceof VarcharType || isInteger(type) || type == REAL || type == DOUBLE;
+            // REAL and DOUBLE come whole: Pinot's text of a negative zero loses its sign (the differential tests saw it)
+            case NATIVE -> type == BOOLEAN || type instanceof VarcharType || isInteger(type);
             case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, MILLIS_OF_DAY, MICROS_OF_DAY, NANOS_OF_DAY, MICRO_DURATION,
                  ISO_DATE, ISO_TIMESTAMP, ISO_ZONED_TIMESTAMP, ISO_TIME, ISO_ZONED_TIME, ISO_INTERVAL,
                  DECIMAL_BASE64, DECIMAL_STRING, JSON_STRING, UUID_STRING, BASE64_BYTES, HEX_BYTES, BITS_BASE64 -> !isContainer(type);

@@ -22,7 +22,10 @@ import java.util.List;
  * <li>NanoTimestamp: Long.MAX_VALUE / Long.MIN_VALUE (newer Debezium clamps the overflowing nanos).</li>
  * <li>date (epoch days, connect and adaptive modes): the day of Debezium's infinity LocalDate constants:
  *     -2147472692 ("-5877611-06-21", +infinity in 3.x), -2147472691 ("-5877611-06-22", -infinity) and, after
- *     Debezium's fix of the sign, 2146033979 ("+5877611-06-21"); Integer.MAX_VALUE / MIN_VALUE as well.</li>
+ *     Debezium's fix of the sign, 2146033979 ("+5877611-06-21"); Integer.MAX_VALUE / MIN_VALUE as well. A snapshot
+ *     reads the date over JDBC as java.sql.Date of the driver's infinity constants, whose epoch day (year 292 million)
+ *     Debezium narrows to an int: -622191234 for +infinity and -625821272 for -infinity in UTC, one day either side
+ *     in other JVM time zones (years -1,701,532 and -1,711,471, seen from real Debezium 3.6.1 snapshots).</li>
  * <li>isostring mode and ISO strings generally: "infinity", "+infinity", "-infinity".</li>
  * </ul>
  * Every one of these lies far outside any real data (years beyond 200,000 or before -5,000,000), so reading them as
@@ -46,7 +49,10 @@ public final class DebeziumSentinels
     public static final List<Long> INFINITY_EPOCHS = List.of(Long.MIN_VALUE, PG_NEGATIVE_INFINITY, PG_NEGATIVE_INFINITY / 1000, PG_POSITIVE_INFINITY / 1000, PG_POSITIVE_INFINITY, Long.MAX_VALUE);
 
     /** Every epoch day {@link #isInfinityEpochDay} takes, ascending. */
-    public static final List<Long> INFINITY_EPOCH_DAYS = List.of((long) Integer.MIN_VALUE, -2147472692L, -2147472691L, 2146033979L, (long) Integer.MAX_VALUE);
+    public static final List<Long> INFINITY_EPOCH_DAYS = List.of(
+            (long) Integer.MIN_VALUE, -2147472692L, -2147472691L,
+            -625821273L, -625821272L, -625821271L, -622191235L, -622191234L, -622191233L,
+            2146033979L, (long) Integer.MAX_VALUE);
 
     private DebeziumSentinels() {}
 
@@ -96,10 +102,6 @@ public final class DebeziumSentinels
 
     public static boolean isInfinityEpochDay(long epochDay)
     {
-        return epochDay == -2147472692L
-                || epochDay == -2147472691L
-                || epochDay == 2146033979L
-                || epochDay == Integer.MAX_VALUE
-                || epochDay == Integer.MIN_VALUE;
+        return INFINITY_EPOCH_DAYS.contains(epochDay);
     }
 }
