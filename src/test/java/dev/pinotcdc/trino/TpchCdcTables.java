@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,8 @@ final class TpchCdcTables
 
     private static boolean created;
 
+    private static PinotTestCluster tpchCluster;
+
     private TpchCdcTables() {}
 
     /**
@@ -62,7 +65,7 @@ final class TpchCdcTables
     static QueryRunner createQueryRunner()
             throws Exception
     {
-        PinotTestCluster cluster = PinotTestCluster.shared();
+        PinotTestCluster cluster = tpchCluster();
         createOnce(cluster);
         QueryRunner queryRunner = PinotCdcQueryRunner.builder(cluster.controllerUrl())
                 .nodeCount(3)
@@ -76,6 +79,20 @@ final class TpchCdcTables
             queryRunner.close();
             throw e;
         }
+    }
+
+    /**
+     * A Pinot cluster of their own: the suites list every table of the schema (information_schema with LIKE
+     * patterns), which in the shared cluster would also show the other test classes' tables.
+     */
+    private static synchronized PinotTestCluster tpchCluster()
+    {
+        if (tpchCluster == null) {
+            tpchCluster = PinotTestCluster.start(Path.of("target").toAbsolutePath());
+            PinotTestCluster started = tpchCluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "tpch-pinot-cluster-stop"));
+        }
+        return tpchCluster;
     }
 
     static synchronized void createOnce(PinotTestCluster cluster)

@@ -58,7 +58,8 @@ class TestFieldDecoders
             for (io.trino.spi.type.Type type : java.util.List.of(BIGINT, VARCHAR, DATE, JSON, UUID, VARBINARY, createDecimalType(10, 2), createTimestampType(3), io.trino.spi.type.TimeType.TIME_MICROS, DecoderTesting.INTERVAL_DAY_TO_SECOND, io.trino.spi.type.DoubleType.DOUBLE)) {
                 any |= FieldDecoders.isSupported(type, encoding, OptionalInt.of(2));
             }
-            assertThat(any).as("encoding %s", encoding).isTrue();
+            // a field whose live rows were written by several schemas is read row by row (SchemaVersionDecoders), never by one decoder
+            assertThat(any).as("encoding %s", encoding).isEqualTo(encoding != FieldEncoding.SCHEMA_VERSIONS);
         }
     }
 
