@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.read;
 
 import dev.pinotcdc.trino.client.PinotDataType;
+import dev.pinotcdc.trino.metadata.SplitKey;
 import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.LongLiteral;
 import dev.pinotcdc.trino.query.PinotFilter;

@@ -9,7 +9,6 @@ import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.query.PrefixMatch;
 import dev.pinotcdc.trino.read.PinotCdcSplit;
 import dev.pinotcdc.trino.read.ScanPlan;
-import dev.pinotcdc.trino.read.SplitKey;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.SchemaTableName;

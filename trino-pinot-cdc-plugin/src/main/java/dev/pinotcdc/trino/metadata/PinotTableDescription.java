@@ -2,7 +2,6 @@ package dev.pinotcdc.trino.metadata;
 
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.client.JsonIndexScope;
-import dev.pinotcdc.trino.read.SplitKey;
 import io.trino.spi.connector.SchemaTableName;
 
 import java.util.List;

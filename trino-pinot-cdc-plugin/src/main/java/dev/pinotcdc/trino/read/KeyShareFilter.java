@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.read;
 
+import dev.pinotcdc.trino.metadata.SplitKey;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.FunctionCall;

@@ -8,6 +8,7 @@ import dev.pinotcdc.trino.cdc.decoder.DebeziumSentinels;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoder;
 import dev.pinotcdc.trino.cdc.decoder.FieldDecoders;
 import dev.pinotcdc.trino.client.JsonIndexScope;
+import dev.pinotcdc.trino.metadata.SplitKey;
 import dev.pinotcdc.trino.metadata.AggregateColumnHandle;
 import dev.pinotcdc.trino.metadata.AggregateColumnHandle.AggregateKind;
 import dev.pinotcdc.trino.metadata.PinotAggregation;

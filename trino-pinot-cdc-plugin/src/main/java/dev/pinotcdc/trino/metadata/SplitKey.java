@@ -1,4 +1,4 @@
-package dev.pinotcdc.trino.read;
+package dev.pinotcdc.trino.metadata;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
