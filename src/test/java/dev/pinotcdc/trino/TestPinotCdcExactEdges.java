@@ -47,6 +47,9 @@ final class TestPinotCdcExactEdges
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNAVAILABLE = "__debezium_unavailable_value";
     private static final List<String> UNITS = List.of("second", "minute", "hour", "day", "week", "month", "quarter", "year");
+    /** U+FFFF, the default Pinot extracts a missing text as, and U+FFFE, the second extraction's default. */
+    private static final String MARKER = "\uFFFF";
+    private static final String SECOND_MARKER = "\uFFFE";
     /** Not a value: the field is left out of the row image. */
     private static final Object ABSENT = new Object();
 
@@ -78,7 +81,8 @@ final class TestPinotCdcExactEdges
                 Field.optional("pi", "int32"),
                 Field.optional("pflag", "boolean"),
                 Field.optional("pvc", "string"),
-                Field.optional("pd", "float64"));
+                Field.optional("pd", "float64"),
+                Field.optional("vc", "string"));
         DebeziumEventFactory events = new DebeziumEventFactory("edges", TABLE, fields, List.of("id"));
 
         List<Object> millis = new ArrayList<>();
@@ -126,7 +130,9 @@ final class TestPinotCdcExactEdges
             put(row, absent, "pn", choose(id, 8, Long.MIN_VALUE, 0L, -5L, 7L, Long.MAX_VALUE, null, ABSENT));
             put(row, absent, "pi", choose(id, 9, (long) Integer.MIN_VALUE, 0L, 3L, -3L, null, ABSENT));
             put(row, absent, "pflag", choose(id, 10, false, true, false, null, ABSENT));
-            put(row, absent, "pvc", choose(id, 11, "null", "plain", "", "zeta", UNAVAILABLE, null, ABSENT));
+            put(row, absent, "pvc", choose(id, 11, "null", "plain", "", "zeta", UNAVAILABLE, null, ABSENT, MARKER));
+            // the texts the connector extracts as defaults, as values
+            put(row, absent, "vc", choose(id, 13, MARKER, SECOND_MARKER, "", "a", UNAVAILABLE, MARKER + "x", null, ABSENT));
             put(row, absent, "pd", choose(id, 12, -1.5, 0.0, 2.25, 1e300, null, ABSENT));
             messages.add(message(events.insert(row), absent));
             live.put(id, row);
@@ -135,6 +141,7 @@ final class TestPinotCdcExactEdges
         for (long id = 3; id <= rows; id += 7) {
             Map<String, Object> after = new LinkedHashMap<>(live.get(id));
             after.put("pvc", "null");
+            after.put("vc", id % 2 == 0 ? MARKER : null);
             after.put("pn", Long.MIN_VALUE);
             after.put("tu", 9223372036825200000L);
             messages.add(message(events.update(live.get(id), after), Set.of()));
@@ -262,6 +269,30 @@ final class TestPinotCdcExactEdges
         assertSameBothWays("SELECT grp, sum(pi), avg(pd) FROM " + TABLE + " GROUP BY grp");
         assertSameBothWays("SELECT DISTINCT pvc FROM " + TABLE);
         assertSameBothWays("SELECT DISTINCT pflag FROM " + TABLE);
+    }
+
+    @Test
+    void testTextsEqualToTheAbsentMarkerAreValues()
+    {
+        for (String column : List.of("vc", "pvc")) {
+            for (String predicate : List.of("true", "%s = U&'\\FFFF'", "%s IS NULL", "%s IS NOT NULL", "%s <> U&'\\FFFE'", "%s > 'a'")) {
+                String where = predicate.formatted(column);
+                assertSameBothWays("SELECT id, %1$s FROM %2$s WHERE %3$s".formatted(column, TABLE, where));
+                assertSameBothWays("SELECT count(*), count(%1$s), count(DISTINCT %1$s) FROM %2$s WHERE %3$s".formatted(column, TABLE, where));
+            }
+            assertSameBothWays("SELECT %1$s, count(*) FROM %2$s GROUP BY %1$s".formatted(column, TABLE));
+            assertSameBothWays("SELECT %1$s, grp, count(*), min(id) FROM %2$s GROUP BY %1$s, grp".formatted(column, TABLE));
+            // a distinct count beside: Pinot itself puts Debezium's placeholder into the NULL group
+            assertSameBothWays("SELECT %1$s, count(*), count(DISTINCT grp) FROM %2$s GROUP BY %1$s".formatted(column, TABLE));
+            assertSameBothWays("SELECT grp, count(%1$s), count(DISTINCT %1$s), count(*) FROM %2$s GROUP BY grp".formatted(column, TABLE));
+            assertSameBothWays("SELECT DISTINCT %1$s FROM %2$s".formatted(column, TABLE));
+        }
+        // the answers above came from Pinot's extractions
+        assertThat((String) queryRunner.execute(pushdown, "EXPLAIN SELECT id, vc FROM " + TABLE).getOnlyValue())
+                .contains("JSONEXTRACTSCALAR(\"source\", '$[''vc'']', 'STRING', '\uFFFF')")
+                .contains("JSONEXTRACTSCALAR(\"source\", '$[''vc'']', 'STRING', '\uFFFE')");
+        assertThat((String) queryRunner.execute(pushdown, "EXPLAIN SELECT vc, count(*) FROM " + TABLE + " GROUP BY vc").getOnlyValue())
+                .contains("GROUP BY JSONEXTRACTSCALAR(\"source\", '$[''vc'']', 'STRING', '\uFFFF')");
     }
 
     private void assertSameBothWays(String query)

@@ -238,10 +238,9 @@ final class FuzzData
 
     private static List<Column> mainColumns(Random random)
     {
-        // a text of U+FFFF alone is left out: it is the connector's marker of an absent value where Pinot extracts a
-        // field, so such a text reads as NULL there (an open bug, in the README's limits); U+FFFF inside text stays
+        // U+FFFF and U+FFFE alone are the defaults the connector extracts a missing text as
         List<String> texts = List.of("", " ", "a", "A", "a ", "abc", "ABC", "Abc", "abc ", "abd", "ab", "a_c", "a%c", "a\\c", "50%", "O'Reilly",
-                "\uD83D\uDE00", "\uD83D\uDE00x", "x\uFFFF", "\uFFFFx", "Straße", "STRASSE", "é", "e\u0301", "null", "NULL", "zz", "Zz", "0", "10", "9");
+                "\uD83D\uDE00", "\uD83D\uDE00x", "x\uFFFF", "\uFFFFx", "\uFFFF", "\uFFFE", "Straße", "STRASSE", "é", "e\u0301", "null", "NULL", "zz", "Zz", "0", "10", "9");
         List<String> uuids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             uuids.add(new UUID(random.nextLong(), random.nextLong()).toString());

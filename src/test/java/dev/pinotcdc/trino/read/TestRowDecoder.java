@@ -46,6 +46,38 @@ final class TestRowDecoder
     }
 
     @Test
+    void testMarkerTextIsMissingOnlyWhereTheSecondExtractionConfirmsIt()
+    {
+        RowDecoder decoder = new RowDecoder(List.of(ColumnReader.ofExtractedText("vc", 0, 1, decoder(VARCHAR, FieldEncoding.NATIVE))), -1, new DecodingProblems("t", false));
+        String marker = RowDecoder.ExtractedText.ABSENT;
+        Page page = decoder.decode(List.of(
+                cells(marker, 1),
+                cells(marker, 0),
+                cells(AbsentTextCheck.SECOND_DEFAULT, 1),
+                cells("a", 0),
+                cells(marker, "1.0"),
+                cells(marker, true)), 0, 6);
+        assertThat(page.getBlock(0).isNull(0)).isTrue();
+        assertThat(VARCHAR.getSlice(page.getBlock(0), 1).toStringUtf8()).isEqualTo(marker);
+        assertThat(VARCHAR.getSlice(page.getBlock(0), 2).toStringUtf8()).isEqualTo(AbsentTextCheck.SECOND_DEFAULT);
+        assertThat(VARCHAR.getSlice(page.getBlock(0), 3).toStringUtf8()).isEqualTo("a");
+        // brokers render a flag as a number, a boolean or their text
+        assertThat(page.getBlock(0).isNull(4)).isTrue();
+        assertThat(page.getBlock(0).isNull(5)).isTrue();
+    }
+
+    private static JsonNode cells(String text, Object flag)
+    {
+        ArrayNode cells = NODES.arrayNode().add(text);
+        switch (flag) {
+            case Integer number -> cells.add(number);
+            case Boolean bool -> cells.add(bool);
+            default -> cells.add(flag.toString());
+        }
+        return cells;
+    }
+
+    @Test
     void testTextExtractedByPinotReadsAsTheDocumentHoldsIt()
     {
         RowDecoder.ExtractedText wholeNumber = RowDecoder.ExtractedText.WHOLE_NUMBER;

@@ -26,9 +26,11 @@ import static java.util.Objects.requireNonNull;
  * @param valueCell the aggregate's cell
  * @param presentCell the cell counting the rows where the argument is present, or -1 when it is always present
  * @param totalCell the cell holding COUNT(*), or -1
+ * @param markerTextCell for a distinct count of a text, the cell counting the rows whose text is the absent marker
+ *         itself (see {@link AbsentTextCheck}), or -1
  * @param argumentDecoder for MIN and MAX of an epoch-encoded value, the decoder of the value
  */
-record AggregateOutput(String name, Type type, AggregateKind kind, int valueCell, int presentCell, int totalCell, boolean wholeNumber, Optional<FieldDecoder> argumentDecoder)
+record AggregateOutput(String name, Type type, AggregateKind kind, int valueCell, int presentCell, int totalCell, int markerTextCell, boolean wholeNumber, Optional<FieldDecoder> argumentDecoder)
         implements OutputColumn
 {
     /** Doubles hold every whole number up to 2^53 exactly; Pinot answers MIN and MAX as doubles. */
@@ -50,7 +52,9 @@ record AggregateOutput(String name, Type type, AggregateKind kind, int valueCell
             case COUNT_ALL -> BIGINT.writeLong(output, value.asLong());
             case COUNT -> BIGINT.writeLong(output, presentCell < 0 ? value.asLong() : present);
             case COUNT_DISTINCT -> {
-                boolean absentCounted = totalCell >= 0 && cells.get(totalCell).asLong() > present;
+                // a missing value counted as one more distinct value, unless the marker text it shares is a value too
+                boolean markerTextCounted = markerTextCell >= 0 && cells.get(markerTextCell).asDouble() > 0;
+                boolean absentCounted = totalCell >= 0 && cells.get(totalCell).asLong() > present && !markerTextCounted;
                 BIGINT.writeLong(output, value.asLong() - (absentCounted ? 1 : 0));
             }
             case SUM -> {

@@ -85,10 +85,14 @@ final class PresentValueCount
         PinotExpression presentUnlessUnavailable = mayHoldUnavailableValue
                 ? new CaseWhen(new PinotFilter.Comparison(text, ComparisonOperator.EQUAL, new StringLiteral(DebeziumSentinels.UNAVAILABLE_VALUE)), new LongLiteral(0), new LongLiteral(1))
                 : new LongLiteral(1);
+        // a text that may be the marker itself is present where a second extraction does not confirm the marker
+        PinotExpression whereMarker = AbsentTextCheck.isNeeded(field)
+                ? new CaseWhen(AbsentTextCheck.secondExtractionIsAbsent(field, List.of()), new LongLiteral(0), new LongLiteral(1))
+                : new LongLiteral(0);
         // Debezium's infinities (NULL to Trino) count 0 with the absent values: IN takes them in one extraction
         PinotExpression isPresent = new CaseWhen(
                 InfinityStandIns.textIsOneOf(text, field, List.of(ExtractedText.ABSENT)),
-                new LongLiteral(0),
+                whereMarker,
                 presentUnlessUnavailable);
         return FunctionCall.of("SUM", isPresent);
     }

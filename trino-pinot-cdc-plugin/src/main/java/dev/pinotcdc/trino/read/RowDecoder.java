@@ -122,8 +122,10 @@ final class RowDecoder
      * @param nullCell the cell holding a flag that the value is missing (1 or true), or -1
      * @param schemaVersions for a field read by each row's own Debezium schema, the decoders by schema
      * @param schemaCell the cell holding the row's Debezium value schema, or -1
+     * @param absentConfirmCell for an extracted text that may be the absent marker itself, the cell of its
+     *         {@link AbsentTextCheck#confirmation}, or -1
      */
-    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell, Optional<SchemaVersionDecoders> schemaVersions, int schemaCell)
+    record ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell, Optional<SchemaVersionDecoders> schemaVersions, int schemaCell, int absentConfirmCell)
             implements OutputColumn
     {
         ColumnReader
@@ -137,7 +139,7 @@ final class RowDecoder
 
         ColumnReader(String name, int cell, List<String> sourcePath, FieldDecoder decoder, ExtractedText extracted, int nullCell)
         {
-            this(name, cell, sourcePath, decoder, extracted, nullCell, Optional.empty(), -1);
+            this(name, cell, sourcePath, decoder, extracted, nullCell, Optional.empty(), -1, -1);
         }
 
         static ColumnReader ofCell(String name, int cell, FieldDecoder decoder)
@@ -148,7 +150,7 @@ final class RowDecoder
         /** A field of the source document, decoded by the Debezium schema in the row's cell {@code schemaCell}. */
         static ColumnReader ofSchemaVersionedField(String name, List<String> path, SchemaVersionDecoders decoders, int schemaCell)
         {
-            return new ColumnReader(name, -1, path, new Unused(decoders.type()), ExtractedText.NONE, -1, Optional.of(decoders), schemaCell);
+            return new ColumnReader(name, -1, path, new Unused(decoders.type()), ExtractedText.NONE, -1, Optional.of(decoders), schemaCell, -1);
         }
 
         FieldDecoder decoderFor(JsonNode cells)
@@ -160,6 +162,15 @@ final class RowDecoder
         static ColumnReader ofExtractedCell(String name, int cell, FieldDecoder decoder, boolean wholeNumber)
         {
             return new ColumnReader(name, cell, List.of(), decoder, wholeNumber ? ExtractedText.WHOLE_NUMBER : ExtractedText.TEXT, -1);
+        }
+
+        /**
+         * A text cell Pinot extracted from the source JSON, whose marker is a missing value only where the cell
+         * {@code absentConfirmCell} confirms it: the text itself may be the marker.
+         */
+        static ColumnReader ofExtractedText(String name, int cell, int absentConfirmCell, FieldDecoder decoder)
+        {
+            return new ColumnReader(name, cell, List.of(), decoder, ExtractedText.TEXT, -1, Optional.empty(), -1, absentConfirmCell);
         }
 
         /**
@@ -180,6 +191,10 @@ final class RowDecoder
             if (cell >= 0) {
                 if (nullCell >= 0 && isTrue(cells.get(nullCell))) {
                     return null;
+                }
+                if (absentConfirmCell >= 0) {
+                    JsonNode text = cells.get(cell);
+                    return AbsentTextCheck.isAbsent(text, cells.get(absentConfirmCell)) ? null : text;
                 }
                 return extracted.toValue(cells.get(cell));
             }

@@ -129,7 +129,9 @@ public record ScanPlan(
             // and ISNULL in the select list fails on committed segments (IndexOutOfBoundsException)
             if (column.isSourceField() && extractFields) {
                 int cell = cellOf(query, cells, SourceFieldExtraction.text(column));
-                readers.add(ColumnReader.ofExtractedCell(name, cell, decoder, SourceFieldExtraction.isWholeNumberText(column)));
+                readers.add(AbsentTextCheck.isNeeded(column)
+                        ? ColumnReader.ofExtractedText(name, cell, cellOf(query, cells, AbsentTextCheck.confirmation(column, List.of())), decoder)
+                        : ColumnReader.ofExtractedCell(name, cell, decoder, SourceFieldExtraction.isWholeNumberText(column)));
             }
             else if (column.isSourceField()) {
                 if (sourceCell < 0) {
@@ -205,6 +207,12 @@ public record ScanPlan(
             }
             cellOf(query, cells, expression);
             query.groupBy(expression);
+            if (column instanceof PinotCdcColumnHandle group && AbsentTextCheck.isNeeded(group)) {
+                // the marker's group holds missing values and the marker text itself: the confirmation parts them
+                PinotExpression confirmation = absentConfirmation(group);
+                cellOf(query, cells, confirmation);
+                query.groupBy(confirmation);
+            }
             if (!unavailableJoinsNull && column instanceof PinotCdcColumnHandle group && group.isSourceField()) {
                 Set<String> nullTexts = new HashSet<>(InfinityStandIns.texts(group));
                 if (mayHoldUnavailableValue(group)) {
@@ -234,9 +242,15 @@ public record ScanPlan(
                 case PinotCdcColumnHandle group -> {
                     int cell = cells.indexOf(PinotSqlWriter.expression(groupExpression(group, unavailableJoinsNull)));
                     FieldDecoder decoder = FieldDecoders.create(group.type(), group.encoding(), group.storedScale());
-                    outputs.add(group.isSourceField()
-                            ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, SourceFieldExtraction.isWholeNumberText(group))
-                            : ColumnReader.ofCell(group.name(), cell, decoder));
+                    if (AbsentTextCheck.isNeeded(group)) {
+                        int confirmCell = cells.indexOf(PinotSqlWriter.expression(absentConfirmation(group)));
+                        outputs.add(ColumnReader.ofExtractedText(group.name(), cell, confirmCell, decoder));
+                    }
+                    else {
+                        outputs.add(group.isSourceField()
+                                ? ColumnReader.ofExtractedCell(group.name(), cell, decoder, SourceFieldExtraction.isWholeNumberText(group))
+                                : ColumnReader.ofCell(group.name(), cell, decoder));
+                    }
                 }
                 default -> throw new IllegalArgumentException("Unexpected column " + column);
             }
@@ -329,6 +343,20 @@ public record ScanPlan(
         return new CaseWhen(InfinityStandIns.textIsOneOf(text, field, placeholder), new StringLiteral(ExtractedText.ABSENT), text);
     }
 
+    /**
+     * The confirmation that a group's marker is a missing value: Debezium's placeholder is NULL to Trino too, and joins
+     * the missing values whether Pinot or {@link UnavailableGroupMerge} puts it there.
+     */
+    private static PinotExpression absentConfirmation(PinotCdcColumnHandle field)
+    {
+        return AbsentTextCheck.confirmation(field, nullTexts(field));
+    }
+
+    private static List<String> nullTexts(PinotCdcColumnHandle field)
+    {
+        return mayHoldUnavailableValue(field) ? List.of(DebeziumSentinels.UNAVAILABLE_VALUE) : List.of();
+    }
+
     /** Values PostgreSQL can TOAST (text, numeric) may arrive as Debezium's placeholder. */
     private static boolean mayHoldUnavailableValue(PinotCdcColumnHandle field)
     {
@@ -342,7 +370,7 @@ public record ScanPlan(
     {
         int total = cellOf(query, cells, new CountAll());
         if (aggregate.kind() == AggregateKind.COUNT_ALL) {
-            return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), total, -1, total, true, Optional.empty());
+            return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), total, -1, total, -1, true, Optional.empty());
         }
         PinotCdcColumnHandle argument = aggregate.argument().orElseThrow();
         int present = -1;
@@ -360,11 +388,16 @@ public record ScanPlan(
             case MAX -> cellOf(query, cells, FunctionCall.of("MAX", finiteExpression(argument, wholeNumber ? Long.toString(Long.MIN_VALUE) : "-Infinity")));
             case COUNT_ALL -> throw new IllegalStateException();
         };
+        int markerTextRows = -1;
+        if (aggregate.kind() == AggregateKind.COUNT_DISTINCT && AbsentTextCheck.isNeeded(argument)) {
+            // the missing values and the marker text are one distinct value to Pinot
+            markerTextRows = cellOf(query, cells, FunctionCall.of("SUM", AbsentTextCheck.markerTextRows(groupExpression(argument, true), argument, nullTexts(argument))));
+        }
         Optional<FieldDecoder> decoder = switch (aggregate.kind()) {
             case MIN, MAX -> Optional.of(FieldDecoders.create(argument.type(), argument.encoding(), argument.storedScale()));
             default -> Optional.empty();
         };
-        return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), value, present, total, wholeNumber, decoder);
+        return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), value, present, total, markerTextRows, wholeNumber, decoder);
     }
 
     /** As {@link #numericExpression}, with Debezium's infinities (NULL to Trino) read as the default too. */
