@@ -46,12 +46,15 @@ final class TestPinotCdcSchemaVersions
     private static final String DATABASE = "schema_versions";
     private static final String PREFIX = "schemaver";
     private static final String PINOT_TABLE = "schemaver_accounts";
+    /** Changes its Debezium schema after a catalog that caches table descriptions read it. */
+    private static final String LEDGER = "schemaver_ledger";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     private PinotCdcTestEnvironment environment;
     private TestingPostgreSql postgres;
     private DebeziumCapture capture;
     private DebeziumCdcTable table;
+    private DebeziumCdcTable ledger;
 
     @BeforeAll
     void setUp()
@@ -63,7 +66,13 @@ final class TestPinotCdcSchemaVersions
                 "CREATE TABLE accounts (id bigint PRIMARY KEY, balance numeric(10,2), seen timestamp(3))",
                 "INSERT INTO accounts VALUES (1, 12.34, '2024-01-02 03:04:05.678'), (2, -0.05, '1969-12-31 23:59:59.999'), " +
                         "(3, 99999999.99, '2024-06-30 12:00:00.001'), (4, NULL, NULL), (5, 0.10, '2000-02-29 00:00:00')");
+        postgres.execute(DATABASE,
+                "CREATE TABLE ledger (id bigint PRIMARY KEY, amount numeric(10,2), at timestamp(3))",
+                "INSERT INTO ledger VALUES (1, 12.34, '2024-01-02 03:04:05.678'), (2, -0.05, '1969-12-31 23:59:59.999'), (3, NULL, NULL)");
         table = DebeziumCdcTable.builder(PINOT_TABLE).topic(PREFIX + ".public.accounts")
+                .primaryKeyColumn("id", PinotColumnType.LONG)
+                .create(environment.cluster());
+        ledger = DebeziumCdcTable.builder(LEDGER).topic(PREFIX + ".public.ledger")
                 .primaryKeyColumn("id", PinotColumnType.LONG)
                 .create(environment.cluster());
         capture = DebeziumCapture.builder(postgres, DATABASE, environment.cluster().kafkaBootstrapServers())
@@ -80,7 +89,8 @@ final class TestPinotCdcSchemaVersions
                 // rewritten under the new schema
                 "UPDATE accounts SET seen = '2025-05-05 05:05:05.123456' WHERE id = 2");
         capture.awaitCaughtUp(TIMEOUT);
-        awaitPinotHoldsKafka();
+        awaitPinotHoldsKafka(table);
+        awaitPinotHoldsKafka(ledger);
     }
 
     @AfterAll
@@ -121,6 +131,32 @@ final class TestPinotCdcSchemaVersions
             List<String> expected = postgresRows(query.formatted("accounts").replace("TIMESTAMP '", "TIMESTAMP '"));
             assertThat(trinoRows(pushdown(), query.formatted(PINOT_TABLE))).as(query).containsExactlyElementsOf(expected);
         }
+    }
+
+    @Test
+    void testSchemaChangeAfterACachedReadIsSeenByTheNextQuery()
+            throws SQLException
+    {
+        // a catalog that keeps table descriptions for an hour: only the live rows' schemas can tell it of the change
+        String catalog = environment.catalog("pinot_cdc_cached_schemas", Map.of("pinot.metadata-cache-ttl", "1h"));
+        String sql = "SELECT id, amount, at FROM %s ORDER BY id";
+        Session cached = Session.builder(pushdown()).setCatalog(catalog).build();
+        assertThat(trinoRows(cached, sql.formatted(LEDGER))).containsExactlyElementsOf(postgresRows(sql.formatted("ledger")));
+
+        postgres.execute(DATABASE,
+                "ALTER TABLE ledger ALTER COLUMN amount TYPE numeric(12,3)",
+                "ALTER TABLE ledger ALTER COLUMN at TYPE timestamp(6)",
+                "INSERT INTO ledger VALUES (4, 1.234, '2024-01-02 03:04:05.678901'), (5, -999999999.999, '1970-01-01 00:00:00.000001')",
+                "UPDATE ledger SET amount = 7.125 WHERE id = 1");
+        capture.awaitCaughtUp(TIMEOUT);
+        awaitPinotHoldsKafka(ledger);
+
+        List<String> expected = postgresRows(sql.formatted("ledger"));
+        assertThat(trinoRows(cached, sql.formatted(LEDGER))).containsExactlyElementsOf(expected);
+        Session cachedNoPushdown = Session.builder(cached).setCatalogSessionProperty(catalog, "pushdown_enabled", "false").build();
+        assertThat(trinoRows(cachedNoPushdown, sql.formatted(LEDGER))).containsExactlyElementsOf(expected);
+        String aggregates = "SELECT count(*), sum(amount), max(at), min(amount) FROM %s";
+        assertThat(trinoRows(cached, aggregates.formatted(LEDGER))).containsExactlyElementsOf(postgresRows(aggregates.formatted("ledger")));
     }
 
     private Session pushdown()
@@ -179,7 +215,7 @@ final class TestPinotCdcSchemaVersions
         };
     }
 
-    private void awaitPinotHoldsKafka()
+    private void awaitPinotHoldsKafka(DebeziumCdcTable table)
     {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.cluster().kafkaBootstrapServers()))) {
             TopicPartition partition = new TopicPartition(table.topic(), 0);

@@ -101,7 +101,7 @@ public class PinotCdcMetadata
         if (startVersion.isPresent() || endVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "This connector does not support versioned tables");
         }
-        return catalog.getTable(tableName)
+        return catalog.getTableToRead(tableName)
                 .map(table -> PinotCdcTableHandle.scanOf(table, layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session)))
                 .orElse(null);
     }

@@ -72,6 +72,27 @@ public final class PinotTableCatalog
      */
     public Optional<PinotTableDescription> getTable(SchemaTableName tableName)
     {
+        return pinotName(tableName).map(pinotName -> unwrap(() -> descriptions.getUnchecked(pinotName)));
+    }
+
+    /**
+     * As {@link #getTable}, for a query about to read the table: a cached description whose fields are typed by the
+     * live rows' Debezium schemas is made again when a live row was written under a schema it was not made from
+     * (the source table changed since), so that no row is decoded by another schema's types.
+     */
+    public Optional<PinotTableDescription> getTableToRead(SchemaTableName tableName)
+    {
+        return pinotName(tableName).map(pinotName -> {
+            PinotTableDescription cached = descriptions.getIfPresent(pinotName);
+            if (cached != null && loader.isOutdated(cached)) {
+                descriptions.invalidate(pinotName);
+            }
+            return unwrap(() -> descriptions.getUnchecked(pinotName));
+        });
+    }
+
+    private Optional<String> pinotName(SchemaTableName tableName)
+    {
         if (!tableName.getSchemaName().equals(SCHEMA_NAME)) {
             return Optional.empty();
         }
@@ -85,7 +106,7 @@ public final class PinotTableCatalog
                     pinotNames.stream().sorted().map(name -> "'" + name + "'").toList(),
                     tableName.getTableName()));
         }
-        return Optional.of(unwrap(() -> descriptions.getUnchecked(pinotNames.getFirst())));
+        return Optional.of(pinotNames.getFirst());
     }
 
     private Map<String, List<String>> namesByTrinoName()

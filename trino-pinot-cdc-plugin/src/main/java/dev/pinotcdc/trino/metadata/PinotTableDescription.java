@@ -6,6 +6,7 @@ import io.trino.spi.connector.SchemaTableName;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,7 +27,8 @@ public record PinotTableDescription(
         Optional<SplitKey> splitKey,
         JsonIndexScope sourceJsonIndexed,
         Optional<String> versionColumn,
-        Optional<String> comment)
+        Optional<String> comment,
+        Optional<Set<String>> liveSchemaDigests)
 {
     public PinotTableDescription
     {
@@ -39,6 +41,7 @@ public record PinotTableDescription(
         requireNonNull(splitKey, "splitKey is null");
         requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
+        liveSchemaDigests = liveSchemaDigests.map(Set::copyOf);
     }
 
     public Optional<PinotCdcColumnHandle> column(String name)

@@ -72,7 +72,7 @@ public final class PinotTableDescriptionLoader
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
                     .collect(ImmutableList.toImmutableList());
-            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), Optional.empty(), JsonIndexScope.NONE, versionColumn, Optional.empty());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), Optional.empty(), JsonIndexScope.NONE, versionColumn, Optional.empty(), Optional.empty());
         }
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
@@ -88,7 +88,8 @@ public final class PinotTableDescriptionLoader
             takenNames.add(name);
         }
 
-        List<SourceField> sourceFields = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), versionColumn, takenNames.build());
+        SourceFieldTypes.Resolution resolution = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), versionColumn, takenNames.build());
+        List<SourceField> sourceFields = resolution.fields();
         for (SourceField field : sourceFields) {
             Optional<NativeCopy> nativeCopy = field.path().size() == 1
                     ? Optional.ofNullable(pinotColumns.get(field.path().getFirst()))
@@ -130,7 +131,18 @@ public final class PinotTableDescriptionLoader
                 pinotTableName,
                 shape == TableShape.UPSERT_CDC ? "upsert" : "append-only");
         Optional<SplitKey> splitKey = SplitKey.choose(schema.primaryKeyColumns(), key -> pinotColumns.get(key).dataType());
-        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment));
+        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment), resolution.liveSchemaDigests());
+    }
+
+    /**
+     * Whether live rows of the table were written under a Debezium schema its description was not made from: the
+     * description then types some fields wrongly for them.
+     */
+    public boolean isOutdated(PinotTableDescription description)
+    {
+        return description.liveSchemaDigests()
+                .map(known -> sourceFieldTypes.hasUnknownSchemaVersions(description.pinotTableName(), description.versionColumn(), known))
+                .orElse(false);
     }
 
     private PinotCdcColumnHandle nativeColumn(String name, PinotColumn column, boolean hidden, String comment)

@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.metadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
+import com.google.common.hash.Hashing;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.cdc.CdcJson;
@@ -29,6 +30,7 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.type.TypeManager;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
 import static java.util.Objects.requireNonNull;
 
@@ -73,15 +76,49 @@ public final class SourceFieldTypes
      * @param versionOrder the column that orders versions (newest rows are sampled), if the table has one
      * @param nativeColumnNames Trino names already taken by native columns (a source field of the same name is skipped)
      */
-    public List<SourceField> resolve(String pinotTableName, String trinoTableName, boolean hasValueSchema, Optional<String> versionOrder, Set<String> nativeColumnNames)
+    public Resolution resolve(String pinotTableName, String trinoTableName, boolean hasValueSchema, Optional<String> versionOrder, Set<String> nativeColumnNames)
     {
         Optional<TableDefinition> definition = loadDefinition(trinoTableName);
         boolean complete = definition.isPresent() && !definition.get().includeUndeclaredFields();
-        List<JsonNode> valueSchemas = complete || !hasValueSchema ? List.of() : liveValueSchemas(pinotTableName, versionOrder);
+        Optional<List<String>> schemaTexts = complete || !hasValueSchema ? Optional.empty() : liveValueSchemaTexts(pinotTableName, versionOrder);
+        List<JsonNode> valueSchemas = complete || !hasValueSchema ? List.of() : schemaTexts
+                .map(texts -> parsedObjects(pinotTableName, layout.valueSchemaColumn(), texts))
+                .orElseGet(() -> newestValues(pinotTableName, layout.valueSchemaColumn(), versionOrder, 1));
         Optional<JsonNode> valueSchema = valueSchemas.stream().findFirst();
         List<JsonNode> sample = complete || valueSchema.isPresent() ? List.of() : newestSourceRows(pinotTableName, versionOrder);
         List<SourceField> fields = resolver.resolve(definition, valueSchema, sample, nativeColumnNames);
-        return valueSchemas.size() > 1 ? readByRowSchema(fields, valueSchemas) : fields;
+        Optional<Set<String>> digests = valueSchema.isPresent() ? schemaTexts.map(SourceFieldTypes::digests) : Optional.empty();
+        return new Resolution(valueSchemas.size() > 1 ? readByRowSchema(fields, valueSchemas) : fields, digests);
+    }
+
+    /**
+     * The fields, and where they are typed by the live rows' Debezium schemas, a digest of each schema's text.
+     */
+    public record Resolution(List<SourceField> fields, Optional<Set<String>> liveSchemaDigests)
+    {
+        public Resolution
+        {
+            fields = List.copyOf(fields);
+            liveSchemaDigests = liveSchemaDigests.map(Set::copyOf);
+        }
+    }
+
+    /**
+     * Whether some live row was written under a Debezium schema whose digest is not among {@code knownDigests}. When
+     * Pinot cannot answer, the schemas are taken as known: the query's own broker queries report the failure.
+     */
+    public boolean hasUnknownSchemaVersions(String pinotTableName, Optional<String> versionOrder, Set<String> knownDigests)
+    {
+        return liveValueSchemaTexts(pinotTableName, versionOrder)
+                .map(texts -> !knownDigests.containsAll(digests(texts)))
+                .orElse(false);
+    }
+
+    private static Set<String> digests(List<String> texts)
+    {
+        return texts.stream()
+                .map(text -> Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString())
+                .collect(toImmutableSet());
     }
 
     /**
@@ -130,10 +167,11 @@ public final class SourceFieldTypes
     }
 
     /**
-     * The distinct Debezium value schemas of the live rows, newest first: one per schema change some live row was
-     * written under, found by one GROUP BY (the schema column holds few distinct values).
+     * The texts of the distinct Debezium value schemas of the live rows, newest first: one per schema change some live
+     * row was written under, found by one GROUP BY (the schema column holds few distinct values). Empty when Pinot
+     * cannot answer.
      */
-    private List<JsonNode> liveValueSchemas(String pinotTableName, Optional<String> versionOrder)
+    private Optional<List<String>> liveValueSchemaTexts(String pinotTableName, Optional<String> versionOrder)
     {
         ColumnReference schema = new ColumnReference(layout.valueSchemaColumn());
         PinotQuery.Builder builder = PinotQuery.builder(pinotTableName)
@@ -151,12 +189,12 @@ public final class SourceFieldTypes
         }
         catch (PinotClientException e) {
             log.warn("Pinot table %s: cannot list the live rows' Debezium schemas, reading every row by the newest: %s", pinotTableName, e.getMessage());
-            return newestValues(pinotTableName, layout.valueSchemaColumn(), versionOrder, 1);
+            return Optional.empty();
         }
         if (result.rowCount() >= MAX_SCHEMA_VERSIONS) {
             log.warn("Pinot table %s: live rows were written under %s or more Debezium schemas; only the newest %s are compared", pinotTableName, MAX_SCHEMA_VERSIONS, MAX_SCHEMA_VERSIONS);
         }
-        return parsedObjects(pinotTableName, layout.valueSchemaColumn(), result);
+        return Optional.of(texts(result));
     }
 
     private List<JsonNode> newestSourceRows(String pinotTableName, Optional<String> versionOrder)
@@ -173,19 +211,28 @@ public final class SourceFieldTypes
         versionOrder.ifPresent(order -> builder.orderBy(new ColumnReference(order), false));
         PinotQuery query = builder.build();
         BrokerResult result = broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query)));
-        return parsedObjects(pinotTableName, column, result);
+        return parsedObjects(pinotTableName, column, texts(result));
     }
 
-    private static List<JsonNode> parsedObjects(String pinotTableName, String column, BrokerResult result)
+    /** The first cell of each row, as text (a JSON column arrives as text or, from some brokers, as the object). */
+    private static List<String> texts(BrokerResult result)
     {
-        ImmutableList.Builder<JsonNode> values = ImmutableList.builder();
+        ImmutableList.Builder<String> texts = ImmutableList.builder();
         for (JsonNode row : result.rows()) {
             JsonNode cell = row.get(0);
-            if (cell == null || cell.isNull()) {
-                continue;
+            if (cell != null && !cell.isNull()) {
+                texts.add(cell.isTextual() ? cell.textValue() : cell.toString());
             }
+        }
+        return texts.build();
+    }
+
+    private static List<JsonNode> parsedObjects(String pinotTableName, String column, List<String> texts)
+    {
+        ImmutableList.Builder<JsonNode> values = ImmutableList.builder();
+        for (String text : texts) {
             try {
-                JsonNode value = cell.isTextual() ? CdcJson.objectMapper().readTree(cell.textValue()) : cell;
+                JsonNode value = CdcJson.objectMapper().readTree(text);
                 if (value != null && value.isObject()) {
                     values.add(value);
                 }
