@@ -6,7 +6,6 @@ import io.trino.spi.connector.SchemaTableName;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,7 +27,7 @@ public record PinotTableDescription(
         JsonIndexScope sourceJsonIndexed,
         Optional<String> versionColumn,
         Optional<String> comment,
-        Optional<Set<String>> liveSchemaDigests)
+        Optional<List<String>> liveSchemaTexts)
 {
     public PinotTableDescription
     {
@@ -41,7 +40,7 @@ public record PinotTableDescription(
         requireNonNull(splitKey, "splitKey is null");
         requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
-        liveSchemaDigests = liveSchemaDigests.map(Set::copyOf);
+        liveSchemaTexts = liveSchemaTexts.map(List::copyOf);
     }
 
     public Optional<PinotCdcColumnHandle> column(String name)

@@ -131,7 +131,7 @@ public final class PinotTableDescriptionLoader
                 pinotTableName,
                 shape == TableShape.UPSERT_CDC ? "upsert" : "append-only");
         Optional<SplitKey> splitKey = SplitKey.choose(schema.primaryKeyColumns(), key -> pinotColumns.get(key).dataType());
-        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment), resolution.liveSchemaDigests());
+        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment), resolution.liveSchemaTexts());
     }
 
     /**
@@ -140,7 +140,7 @@ public final class PinotTableDescriptionLoader
      */
     public boolean isOutdated(PinotTableDescription description)
     {
-        return description.liveSchemaDigests()
+        return description.liveSchemaTexts()
                 .map(known -> sourceFieldTypes.hasUnknownSchemaVersions(description.pinotTableName(), description.versionColumn(), known))
                 .orElse(false);
     }

@@ -3,7 +3,6 @@ package dev.pinotcdc.trino.metadata;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
-import com.google.common.hash.Hashing;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.cdc.CdcJson;
@@ -30,7 +29,6 @@ import io.trino.spi.TrinoException;
 import io.trino.spi.type.TypeManager;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
 import static java.util.Objects.requireNonNull;
 
@@ -87,38 +84,50 @@ public final class SourceFieldTypes
         Optional<JsonNode> valueSchema = valueSchemas.stream().findFirst();
         List<JsonNode> sample = complete || valueSchema.isPresent() ? List.of() : newestSourceRows(pinotTableName, versionOrder);
         List<SourceField> fields = resolver.resolve(definition, valueSchema, sample, nativeColumnNames);
-        Optional<Set<String>> digests = valueSchema.isPresent() ? schemaTexts.map(SourceFieldTypes::digests) : Optional.empty();
-        return new Resolution(valueSchemas.size() > 1 ? readByRowSchema(fields, valueSchemas) : fields, digests);
+        Optional<List<String>> liveSchemas = valueSchema.isPresent() ? schemaTexts : Optional.empty();
+        return new Resolution(valueSchemas.size() > 1 ? readByRowSchema(fields, valueSchemas) : fields, liveSchemas);
     }
 
     /**
-     * The fields, and where they are typed by the live rows' Debezium schemas, a digest of each schema's text.
+     * The fields, and where they are typed by the live rows' Debezium schemas, the text of each schema as Pinot holds it.
      */
-    public record Resolution(List<SourceField> fields, Optional<Set<String>> liveSchemaDigests)
+    public record Resolution(List<SourceField> fields, Optional<List<String>> liveSchemaTexts)
     {
         public Resolution
         {
             fields = List.copyOf(fields);
-            liveSchemaDigests = liveSchemaDigests.map(Set::copyOf);
+            liveSchemaTexts = liveSchemaTexts.map(List::copyOf);
         }
     }
 
     /**
-     * Whether some live row was written under a Debezium schema whose digest is not among {@code knownDigests}. When
-     * Pinot cannot answer, the schemas are taken as known: the query's own broker queries report the failure.
+     * Whether some live row was written under a Debezium schema other than {@code knownSchemaTexts}. Debezium writes
+     * each row under the source table's schema at that moment, so a row written after a schema change is newer than
+     * every row of the schemas before: where versions are ordered, the newest live row's schema tells, and Pinot finds
+     * it from its segments' newest values (one short top-1 query). Without an order, all live schemas are listed.
+     * When Pinot cannot answer, the description is taken as outdated: made again, it is as right as it can be.
      */
-    public boolean hasUnknownSchemaVersions(String pinotTableName, Optional<String> versionOrder, Set<String> knownDigests)
+    public boolean hasUnknownSchemaVersions(String pinotTableName, Optional<String> versionOrder, List<String> knownSchemaTexts)
     {
-        return liveValueSchemaTexts(pinotTableName, versionOrder)
-                .map(texts -> !knownDigests.containsAll(digests(texts)))
-                .orElse(false);
-    }
-
-    private static Set<String> digests(List<String> texts)
-    {
-        return texts.stream()
-                .map(text -> Hashing.sha256().hashString(text, StandardCharsets.UTF_8).toString())
-                .collect(toImmutableSet());
+        try {
+            if (versionOrder.isPresent()) {
+                PinotQuery query = PinotQuery.builder(pinotTableName)
+                        .select(new ColumnReference(layout.valueSchemaColumn()))
+                        .filter(LatestStateFilter.liveRows(layout))
+                        .orderBy(new ColumnReference(versionOrder.get()), false)
+                        .limit(1)
+                        .build();
+                List<String> newest = texts(broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query))));
+                return !knownSchemaTexts.containsAll(newest);
+            }
+            return liveValueSchemaTexts(pinotTableName, versionOrder)
+                    .map(texts -> !knownSchemaTexts.containsAll(texts))
+                    .orElse(true);
+        }
+        catch (PinotClientException e) {
+            log.warn("Pinot table %s: cannot check the live rows' Debezium schemas, loading the table's description again: %s", pinotTableName, e.getMessage());
+            return true;
+        }
     }
 
     /**
