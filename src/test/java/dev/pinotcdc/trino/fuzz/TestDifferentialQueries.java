@@ -188,7 +188,7 @@ final class TestDifferentialQueries
                 continue;
             }
             shapes.merge(query.shape(), 1, Integer::sum);
-            Answer truth = answer(queryRunner.getDefaultSession(), query.over(truthMain, truthSide));
+            Answer truth = answer(queryRunner.getDefaultSession(), query.truthOver(truthMain, truthSide));
             Optional<Answer> truthUnlimited = query.unlimited().map(unlimited -> answer(queryRunner.getDefaultSession(), unlimited.replace("{main}", truthMain).replace("{side}", truthSide)));
             if (truth.failure().isPresent()) {
                 // a query Trino itself refuses over the truth (an overflow, say) proves nothing
