@@ -14,8 +14,10 @@ import static java.util.Objects.requireNonNull;
  * @param unlimited for {@link Comparison#LIMITED_SUBSET}: the same query without its LIMIT, whose rows the limited
  * answer must be drawn from
  * @param limit for {@link Comparison#LIMITED_SUBSET}: the LIMIT
+ * @param truthWithBounds for {@link Comparison#FLOATING_AGGREGATES}: the query with, after its own columns, one more
+ * column per column: how far the summation order may move that column's answer (0 where it cannot)
  */
-record FuzzQuery(String sql, String shape, Comparison comparison, Optional<String> unlimited, long limit)
+record FuzzQuery(String sql, String shape, Comparison comparison, Optional<String> unlimited, long limit, Optional<String> truthWithBounds)
 {
     enum Comparison
     {
@@ -23,7 +25,7 @@ record FuzzQuery(String sql, String shape, Comparison comparison, Optional<Strin
         ROWS,
         /** the same rows, in any order; -0 and 0 equal (which one Trino keeps for a group, min or max depends on row order) */
         GROUPED_ROWS,
-        /** like GROUPED_ROWS, and floating-point sums and averages equal within a relative 1e-9 (summation order) */
+        /** like GROUPED_ROWS, and floating-point sums and averages equal within the bounds of summation order the truth answers */
         FLOATING_AGGREGATES,
         /** the same rows in the same order (the ORDER BY decides every position); -0 and 0 equal (ORDER BY ties) */
         ORDERED,
@@ -37,11 +39,28 @@ record FuzzQuery(String sql, String shape, Comparison comparison, Optional<Strin
         requireNonNull(shape, "shape is null");
         requireNonNull(comparison, "comparison is null");
         requireNonNull(unlimited, "unlimited is null");
+        requireNonNull(truthWithBounds, "truthWithBounds is null");
     }
 
     static FuzzQuery of(String sql, String shape, Comparison comparison)
     {
-        return new FuzzQuery(sql, shape, comparison, Optional.empty(), 0);
+        return new FuzzQuery(sql, shape, comparison, Optional.empty(), 0, Optional.empty());
+    }
+
+    static FuzzQuery limited(String sql, String shape, String unlimited, long limit)
+    {
+        return new FuzzQuery(sql, shape, Comparison.LIMITED_SUBSET, Optional.of(unlimited), limit, Optional.empty());
+    }
+
+    static FuzzQuery floatingAggregates(String sql, String shape, String truthWithBounds)
+    {
+        return new FuzzQuery(sql, shape, Comparison.FLOATING_AGGREGATES, Optional.empty(), 0, Optional.of(truthWithBounds));
+    }
+
+    /** The query the truth answers, over the truth's tables. */
+    String truthOver(String main, String side)
+    {
+        return truthWithBounds.orElse(sql).replace("{main}", main).replace("{side}", side);
     }
 
     String over(String main, String side)

@@ -5,7 +5,6 @@ import dev.pinotcdc.trino.fuzz.FuzzQuery.Comparison;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -71,7 +70,8 @@ final class QueryGenerator
         FuzzColumn number = numericColumn();
         aggregates.add(sum(number));
         aggregates.add("avg(%s)".formatted(number.name()));
-        return FuzzQuery.of("SELECT %s FROM {main}%s".formatted(String.join(", ", aggregates), where()), "aggregate", aggregateComparison(number));
+        String where = where();
+        return aggregateQuery("SELECT %s FROM {main}%s", aggregates, where, "aggregate", number);
     }
 
     private FuzzQuery groupBy()
@@ -86,14 +86,20 @@ final class QueryGenerator
             aggregates.add("min(%s)".formatted(column.name()));
             aggregates.add("max(%s)".formatted(column.name()));
         }
-        Comparison comparison = Comparison.GROUPED_ROWS;
+        FuzzColumn number = null;
         if (random.nextBoolean()) {
-            FuzzColumn number = numericColumn();
+            number = numericColumn();
             aggregates.add(sum(number));
             aggregates.add("avg(%s)".formatted(number.name()));
-            comparison = aggregateComparison(number);
         }
-        return FuzzQuery.of("SELECT %s AS g, %s FROM {main}%s GROUP BY 1".formatted(key, String.join(", ", aggregates), where()), "group by", comparison);
+        String where = where();
+        if (number == null) {
+            return FuzzQuery.of("SELECT %s AS g, %s FROM {main}%s GROUP BY 1".formatted(key, String.join(", ", aggregates), where), "group by", Comparison.GROUPED_ROWS);
+        }
+        List<String> columns = new ArrayList<>();
+        columns.add(key + " AS g");
+        columns.addAll(aggregates);
+        return aggregateQuery("SELECT %s FROM {main}%s GROUP BY 1", columns, where, "group by", number);
     }
 
     private FuzzQuery topN()
@@ -114,7 +120,7 @@ final class QueryGenerator
         List<FuzzColumn> columns = someColumns(1 + random.nextInt(2));
         String unlimited = "SELECT id, %s FROM {main}%s".formatted(names(columns), where());
         long limit = 1 + random.nextInt(random.nextBoolean() ? 5 : 200);
-        return new FuzzQuery(unlimited + " LIMIT " + limit, "limit", Comparison.LIMITED_SUBSET, Optional.of(unlimited), limit);
+        return FuzzQuery.limited(unlimited + " LIMIT " + limit, "limit", unlimited, limit);
     }
 
     private FuzzQuery distinct()
@@ -199,7 +205,7 @@ final class QueryGenerator
             return "%s %s %s".formatted(operand, operator, literal(column));
         }
         if (dice < 8) {
-            List<String> values = IntStream.range(0, 1 + random.nextInt(4)).mapToObj(_ -> literal(column)).toList();
+            List<String> values = IntStream.range(0, 1 + random.nextInt(4)).mapToObj(_ -> inListLiteral(column)).toList();
             return "%s %sIN (%s)".formatted(operand, random.nextBoolean() ? "NOT " : "", String.join(", ", values));
         }
         return "%s %sBETWEEN %s AND %s".formatted(operand, random.nextInt(4) == 0 ? "NOT " : "", literal(column), literal(column));
@@ -304,17 +310,71 @@ final class QueryGenerator
     }
 
     /**
-     * Trino sums REAL and DOUBLE, and averages every non-decimal type, in double arithmetic whose last bits depend on
-     * the order rows arrive in: only those answers are compared with a tolerance.
+     * Trino sums REAL and DOUBLE, and averages every non-decimal type, in double arithmetic whose result depends on
+     * the order rows arrive in: not only in the last bits, for values that cancel lose every smaller value added
+     * while they stand (3.4e38 + 0.1 - 3.4e38 is 0, 3.4e38 - 3.4e38 + 0.1 is 0.1). So the truth of such a query also
+     * answers, for each column, a bound of that difference: two orders (or trees) of summation of n values differ by
+     * at most about 2 (n - 1) u times the sum of their magnitudes (u = 2^-53; 2.3e-16 is a little over 2 u); an
+     * average by that over n. Sums that may
+     * overflow have no bound (infinite). Exact columns have the bound -1.
      */
-    private static Comparison aggregateComparison(FuzzColumn number)
+    private static FuzzQuery aggregateQuery(String template, List<String> columns, String where, String shape, FuzzColumn number)
     {
-        return number.kind() == Kind.DECIMAL ? Comparison.GROUPED_ROWS : Comparison.FLOATING_AGGREGATES;
+        String sql = template.formatted(String.join(", ", columns), where);
+        if (number.kind() == Kind.DECIMAL) {
+            return FuzzQuery.of(sql, shape, Comparison.GROUPED_ROWS);
+        }
+        String magnitude = "CAST(%s AS double)".formatted(number.name());
+        String sumBound = "(greatest(count(%1$s) - 1, 0) * 2.3E-16 * coalesce(sum(abs(%2$s)) FILTER (WHERE is_finite(%2$s)), 0.0E0))".formatted(number.name(), magnitude);
+        List<String> bounds = new ArrayList<>();
+        for (String column : columns) {
+            if (column.equals("sum(%s)".formatted(number.name()))) {
+                bounds.add(sumBound);
+            }
+            else if (column.equals("avg(%s)".formatted(number.name()))) {
+                bounds.add("%s / greatest(count(%s), 1)".formatted(sumBound, number.name()));
+            }
+            else {
+                bounds.add("-1.0E0");
+            }
+        }
+        List<String> withBounds = new ArrayList<>(columns);
+        withBounds.addAll(bounds);
+        return FuzzQuery.floatingAggregates(sql, shape, template.formatted(String.join(", ", withBounds), where));
     }
 
     private String literal(FuzzColumn column)
     {
         return pick(column.literals());
+    }
+
+    /**
+     * A literal for an IN list. Trino 476 compiles IN over REAL to a comparison of the raw float bits
+     * (trinodb/trino#31069, fixed in 2026-09 by #31079): there {@code REAL 'NaN' IN (REAL 'NaN')} is true and
+     * {@code REAL '-0' IN (REAL '0')} false, where {@code =} (and so the predicate a connector is given) says the
+     * opposite. The truth would hold Trino's defect, not the connector's: a REAL IN list holds no NaN and no zero
+     * (comparisons and BETWEEN still meet them; Trino also rewrites {@code x = a OR x = b} into such an IN, checked
+     * on this data, so an OR of equalities with NaN or zero on one REAL column can still show the defect).
+     */
+    private String inListLiteral(FuzzColumn column)
+    {
+        if (!column.trinoType().equals("real")) {
+            return literal(column);
+        }
+        List<String> literals = column.literals().stream().filter(literal -> !isNaNOrZero(literal)).toList();
+        return literals.isEmpty() ? literal(column) : pick(literals);
+    }
+
+    static boolean isNaNOrZero(String realLiteral)
+    {
+        String text = realLiteral.startsWith("REAL '") ? realLiteral.substring("REAL '".length(), realLiteral.length() - 1) : realLiteral;
+        try {
+            float value = Float.parseFloat(text);
+            return Float.isNaN(value) || value == 0;
+        }
+        catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private FuzzColumn column()

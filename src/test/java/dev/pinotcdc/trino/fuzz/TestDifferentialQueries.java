@@ -28,11 +28,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +44,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
@@ -54,7 +58,8 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
  * The same topic feeds several Pinot layouts: committed and consuming segments, with and without a JSON index on
  * {@code source}, promoted native fields, upsert and append-only. Each query runs on one layout in turn (on every
  * layout with {@code -Dpinotcdc.fuzz.all-layouts=true}); the first query, a read of every column, runs on all. Long
- * run: {@code -Dpinotcdc.fuzz.queries=3000 -Dpinotcdc.fuzz.all-layouts=true [-Dpinotcdc.fuzz.seed=<seed>]}.
+ * run: {@code -Dpinotcdc.fuzz.queries=3000 -Dpinotcdc.fuzz.all-layouts=true [-Dpinotcdc.fuzz.seed=<seed>]}. Repeat
+ * some queries of a run, on the same layouts: {@code -Dpinotcdc.fuzz.seed=<seed> -Dpinotcdc.fuzz.only=76,310}.
  */
 @TestInstance(PER_CLASS)
 final class TestDifferentialQueries
@@ -63,6 +68,8 @@ final class TestDifferentialQueries
     static final String SEED_PROPERTY = "pinotcdc.fuzz.seed";
     private static final long DEFAULT_SEED = 4438619865721513035L;
     static final String ALL_LAYOUTS_PROPERTY = "pinotcdc.fuzz.all-layouts";
+    /** Runs only the given query numbers (comma-separated) of the seed's sequence: repeats a mismatch in seconds. */
+    static final String ONLY_PROPERTY = "pinotcdc.fuzz.only";
     private static final int DEFAULT_QUERIES = 250;
     private static final String DATABASE = "fuzz";
     private static final String TOPIC_PREFIX = "fuzz";
@@ -76,7 +83,8 @@ final class TestDifferentialQueries
     private record Variant(String table, String description) {}
 
     private final long seed = seed();
-    private final int queryCount = Integer.getInteger(QUERIES_PROPERTY, DEFAULT_QUERIES);
+    private final Set<Integer> only = only();
+    private final int queryCount = only.isEmpty() ? Integer.getInteger(QUERIES_PROPERTY, DEFAULT_QUERIES) : Collections.max(only);
     private final boolean allLayouts = Boolean.getBoolean(ALL_LAYOUTS_PROPERTY);
     private PinotCdcTestEnvironment environment;
     private QueryRunner queryRunner;
@@ -175,8 +183,12 @@ final class TestDifferentialQueries
         }
         for (int index = 0; index < queries.size(); index++) {
             FuzzQuery query = queries.get(index);
+            if (!only.isEmpty() && !only.contains(index)) {
+                // generated all the same: the sequence decides each query
+                continue;
+            }
             shapes.merge(query.shape(), 1, Integer::sum);
-            Answer truth = answer(queryRunner.getDefaultSession(), query.over(truthMain, truthSide));
+            Answer truth = answer(queryRunner.getDefaultSession(), query.truthOver(truthMain, truthSide));
             Optional<Answer> truthUnlimited = query.unlimited().map(unlimited -> answer(queryRunner.getDefaultSession(), unlimited.replace("{main}", truthMain).replace("{side}", truthSide)));
             if (truth.failure().isPresent()) {
                 // a query Trino itself refuses over the truth (an overflow, say) proves nothing
@@ -205,7 +217,7 @@ final class TestDifferentialQueries
                                   Pinot SQL: %s
                                   repeat:    -D%s=%s -D%s=%s""".formatted(index, seed, variant.table(), variant.description(), withPushdown, difference.get(), sql,
                                 truth.describe(MAX_PRINTED_ROWS), actual.describe(MAX_PRINTED_ROWS), String.join("\n             ", pinotSql),
-                                SEED_PROPERTY, seed, QUERIES_PROPERTY, Math.max(index, 1)));
+                                SEED_PROPERTY, seed, ONLY_PROPERTY, index));
                     }
                 }
             }
@@ -337,6 +349,16 @@ final class TestDifferentialQueries
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static Set<Integer> only()
+    {
+        String property = System.getProperty(ONLY_PROPERTY, "");
+        return Arrays.stream(property.split(","))
+                .map(String::trim)
+                .filter(number -> !number.isEmpty())
+                .map(Integer::valueOf)
+                .collect(toImmutableSet());
     }
 
     /**

@@ -8,6 +8,9 @@ import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.JsonMatchPredicate;
 import dev.pinotcdc.trino.query.PinotFilter;
 import dev.pinotcdc.trino.query.StringLiteral;
+import io.trino.spi.type.DoubleType;
+import io.trino.spi.type.RealType;
+import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
 import java.util.ArrayList;
@@ -25,10 +28,24 @@ final class PromotedFieldGuard
 {
     private PromotedFieldGuard() {}
 
-    /** Whether Pinot may filter the field on its native copy: the JSON index can tell the rows holding a value. */
+    /**
+     * Whether Pinot may filter the field on its native copy: the JSON index can tell the rows holding a value, and
+     * Pinot compares the stored values as Trino does. Not so for REAL and DOUBLE: a committed segment's sorted
+     * dictionary orders them as {@code Double.compare} does (-0.0 before 0.0, NaN after +Infinity) while its range
+     * lookup compares with {@code <}, so {@code d > 1.5} takes NaN in, and a range bounded by 0 takes in or leaves out
+     * either zero. The source field's extraction compares with {@code <} throughout, as Trino does.
+     */
     static boolean applies(PinotCdcColumnHandle field, JsonIndexScope sourceJsonIndex)
     {
-        return field.nativeCopy().isPresent() && sourceJsonIndex.keepsPath(field.sourcePath()) && JsonMatchPredicate.isWritablePath(field.sourcePath());
+        return field.nativeCopy().isPresent()
+                && !isFloatingPoint(field.type())
+                && sourceJsonIndex.keepsPath(field.sourcePath())
+                && JsonMatchPredicate.isWritablePath(field.sourcePath());
+    }
+
+    private static boolean isFloatingPoint(Type type)
+    {
+        return type == RealType.REAL || type == DoubleType.DOUBLE;
     }
 
     /**
