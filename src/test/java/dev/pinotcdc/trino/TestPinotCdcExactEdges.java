@@ -230,7 +230,7 @@ final class TestPinotCdcExactEdges
             }
             assertSameBothWays("SELECT count(%1$s), count(DISTINCT %1$s), count(*) FROM %2$s".formatted(column, TABLE));
             assertSameBothWays("SELECT grp, count(%1$s), count(*) FROM %2$s GROUP BY grp".formatted(column, TABLE));
-            // Pinot answers MIN and MAX as doubles: those of microseconds (beyond 2^53 before 1685 and after 2255) stay in Trino
+            // microseconds pass 2^53 before 1685 and after 2255: Pinot's MIN and MAX would answer doubles
             assertSameBothWays("SELECT min(%1$s), max(%1$s), count(%1$s), count(*) FROM %2$s".formatted(column, TABLE));
             assertSameBothWays("SELECT grp, min(%1$s), max(%1$s), count(%1$s), count(*) FROM %2$s GROUP BY grp".formatted(column, TABLE));
             assertSameBothWays("SELECT grp, count(DISTINCT %1$s) FROM %2$s GROUP BY grp".formatted(column, TABLE));
@@ -261,8 +261,8 @@ final class TestPinotCdcExactEdges
             assertSameBothWays("SELECT grp, count(%1$s), count(DISTINCT %1$s), count(*) FROM %2$s GROUP BY grp".formatted(column, TABLE));
             assertSameBothWays("SELECT count(%1$s), count(DISTINCT %1$s) FROM %2$s".formatted(column, TABLE));
         }
-        // not pn: Pinot answers MIN and MAX as doubles, and a BIGINT beyond 2^53 (here Long.MIN_VALUE) fails the query
-        for (String column : List.of("pi", "pd")) {
+        // pn holds Long.MIN_VALUE and Long.MAX_VALUE: beyond 2^53, where a double cannot hold them
+        for (String column : List.of("pn", "pi", "pd")) {
             assertSameBothWays("SELECT min(%1$s), max(%1$s) FROM %2$s".formatted(column, TABLE));
             assertSameBothWays("SELECT grp, min(%1$s), max(%1$s) FROM %2$s GROUP BY grp".formatted(column, TABLE));
             for (String order : List.of("DESC NULLS LAST", "ASC NULLS FIRST", "ASC NULLS LAST")) {
@@ -297,6 +297,19 @@ final class TestPinotCdcExactEdges
                 .contains("JSONEXTRACTSCALAR(\"source\", '$[''vc'']', 'STRING', '\uFFFE')");
         assertThat((String) queryRunner.execute(pushdown, "EXPLAIN SELECT vc, count(*) FROM " + TABLE + " GROUP BY vc").getOnlyValue())
                 .contains("GROUP BY JSONEXTRACTSCALAR(\"source\", '$[''vc'']', 'STRING', '\uFFFF')");
+    }
+
+    @Test
+    void testMinAndMaxOfWholeNumbersBeyondTwoToTheFiftyThirdArePushedExactly()
+    {
+        for (String column : List.of("pn", "tu", "ptu")) {
+            String query = "SELECT grp, min(%1$s), max(%1$s), count(*) FROM %2$s GROUP BY grp".formatted(column, TABLE);
+            assertThat((String) queryRunner.execute(pushdown, "EXPLAIN " + query).getOnlyValue()).as(query)
+                    .contains("FIRSTWITHTIME(")
+                    .contains("LASTWITHTIME(");
+            assertSameBothWays(query);
+            assertSameBothWays("SELECT min(%1$s), max(%1$s) FROM %2$s WHERE %1$s IS NOT NULL".formatted(column, TABLE));
+        }
     }
 
     private void assertSameBothWays(String query)

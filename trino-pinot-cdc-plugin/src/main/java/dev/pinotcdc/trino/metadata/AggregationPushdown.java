@@ -138,20 +138,14 @@ public final class AggregationPushdown
         return encoding == FieldEncoding.NATIVE && (isWholeNumber(column.type()) || column.type() == DoubleType.DOUBLE);
     }
 
-    /**
-     * Pinot's MIN and MAX work on numbers and answer doubles, which hold every whole number up to 2^53 exactly; an
-     * answer beyond is refused (AggregateOutput). Epoch microseconds and nanoseconds are not pushed: 2^53 of them
-     * reach only from 1685 to 2255 (microseconds), and times such as 0001-01-01 and 9999-12-31 are common in data,
-     * so Pinot's answer would often be refused where Trino answers.
-     */
+    /** Pinot's MIN and MAX work on numbers: whole numbers exactly at any size (see ScanPlan), doubles as doubles. */
     private static boolean isOrderedNumber(PinotCdcColumnHandle column)
     {
         Type type = column.type();
-        return switch (column.encoding()) {
-            case NATIVE -> isWholeNumber(type) || type == DoubleType.DOUBLE;
-            case EPOCH_DAYS, EPOCH_MILLIS -> type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType;
-            default -> false;
-        };
+        if (column.encoding() == FieldEncoding.NATIVE) {
+            return isWholeNumber(type) || type == DoubleType.DOUBLE;
+        }
+        return isEpoch(column.encoding()) && (type == DateType.DATE || type instanceof TimestampType || type instanceof TimestampWithTimeZoneType);
     }
 
     static boolean isWholeNumber(Type type)

@@ -84,17 +84,34 @@ record AggregateOutput(String name, Type type, AggregateKind kind, int valueCell
                     output.appendNull();
                     return;
                 }
-                double number = value.asDouble();
                 if (!wholeNumber) {
-                    DOUBLE.writeDouble(output, number);
+                    DOUBLE.writeDouble(output, value.asDouble());
                     return;
                 }
-                if (Math.abs(number) > EXACT_DOUBLE_LIMIT || number != Math.rint(number)) {
-                    throw new TrinoException(PINOT_UNEXPECTED_RESPONSE, "Pinot answered %s of '%s' as %s, which cannot be exact; run the query with SET SESSION pinot_cdc.pushdown_enabled = false".formatted(kind, name, number));
-                }
-                argumentDecoder.orElseThrow().decode(LongNode.valueOf((long) number), output);
+                argumentDecoder.orElseThrow().decode(LongNode.valueOf(wholeNumber(value)), output);
             }
         }
+    }
+
+    /** A whole number as the broker answered it: a LONG result exactly; a double only where it can be exact. */
+    private long wholeNumber(JsonNode value)
+    {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return new BigDecimal(value.textValue()).longValueExact();
+            }
+            catch (ArithmeticException | NumberFormatException e) {
+                throw new TrinoException(PINOT_UNEXPECTED_RESPONSE, "Pinot answered %s of '%s' as '%s', which is no whole number".formatted(kind, name, value.textValue()), e);
+            }
+        }
+        double number = value.asDouble();
+        if (Math.abs(number) > EXACT_DOUBLE_LIMIT || number != Math.rint(number)) {
+            throw new TrinoException(PINOT_UNEXPECTED_RESPONSE, "Pinot answered %s of '%s' as %s, which cannot be exact; run the query with SET SESSION pinot_cdc.pushdown_enabled = false".formatted(kind, name, number));
+        }
+        return (long) number;
     }
 
     private static long exactLong(BigInteger value)

@@ -384,8 +384,8 @@ public record ScanPlan(
             case COUNT -> present < 0 ? total : present;
             case COUNT_DISTINCT -> cellOf(query, cells, FunctionCall.of("DISTINCTCOUNT", groupExpression(argument, true)));
             case SUM, AVG -> cellOf(query, cells, FunctionCall.of(wholeNumber ? "SUMPRECISION" : "SUM", numericExpression(argument, "0")));
-            case MIN -> cellOf(query, cells, FunctionCall.of("MIN", finiteExpression(argument, wholeNumber ? Long.toString(Long.MAX_VALUE) : "Infinity")));
-            case MAX -> cellOf(query, cells, FunctionCall.of("MAX", finiteExpression(argument, wholeNumber ? Long.toString(Long.MIN_VALUE) : "-Infinity")));
+            case MIN -> cellOf(query, cells, extreme(argument, wholeNumber, true));
+            case MAX -> cellOf(query, cells, extreme(argument, wholeNumber, false));
             case COUNT_ALL -> throw new IllegalStateException();
         };
         int markerTextRows = -1;
@@ -398,6 +398,20 @@ public record ScanPlan(
             default -> Optional.empty();
         };
         return new AggregateOutput(aggregate.name(), aggregate.type(), aggregate.kind(), value, present, total, markerTextRows, wholeNumber, decoder);
+    }
+
+    /**
+     * MIN or MAX. Pinot's MIN and MAX answer doubles, which hold whole numbers up to 2^53 only (epoch microseconds
+     * before 1685 or after 2255, large BIGINTs): a whole number is taken as the value at its own smallest or largest
+     * "time", FIRSTWITHTIME / LASTWITHTIME, which Pinot keeps and answers as a LONG.
+     */
+    private static PinotExpression extreme(PinotCdcColumnHandle argument, boolean wholeNumber, boolean minimum)
+    {
+        if (!wholeNumber) {
+            return FunctionCall.of(minimum ? "MIN" : "MAX", finiteExpression(argument, minimum ? "Infinity" : "-Infinity"));
+        }
+        PinotExpression value = finiteExpression(argument, Long.toString(minimum ? Long.MAX_VALUE : Long.MIN_VALUE));
+        return FunctionCall.of(minimum ? "FIRSTWITHTIME" : "LASTWITHTIME", value, value, new StringLiteral("LONG"));
     }
 
     /** As {@link #numericExpression}, with Debezium's infinities (NULL to Trino) read as the default too. */

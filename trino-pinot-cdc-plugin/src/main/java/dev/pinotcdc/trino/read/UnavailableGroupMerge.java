@@ -172,7 +172,11 @@ record UnavailableGroupMerge(List<Integer> keyCells, Map<Integer, Set<String>> n
         /** SUM: a double (a count of present values is one too, exact below 2^53). */
         ADD_DOUBLE,
         MIN,
-        MAX;
+        MAX,
+        /** FIRSTWITHTIME of a whole number over itself: a LONG. */
+        MIN_WHOLE,
+        /** LASTWITHTIME of a whole number over itself: a LONG. */
+        MAX_WHOLE;
 
         static CellMerge of(PinotExpression aggregation)
         {
@@ -193,6 +197,12 @@ record UnavailableGroupMerge(List<Integer> keyCells, Map<Integer, Set<String>> n
                     case "MAX" -> {
                         return MAX;
                     }
+                    case "FIRSTWITHTIME" -> {
+                        return MIN_WHOLE;
+                    }
+                    case "LASTWITHTIME" -> {
+                        return MAX_WHOLE;
+                    }
                     default -> {}
                 }
             }
@@ -209,6 +219,8 @@ record UnavailableGroupMerge(List<Integer> keyCells, Map<Integer, Set<String>> n
                 case ADD_DOUBLE -> DoubleNode.valueOf(left.asDouble() + right.asDouble());
                 case MIN -> DoubleNode.valueOf(Math.min(left.asDouble(), right.asDouble()));
                 case MAX -> DoubleNode.valueOf(Math.max(left.asDouble(), right.asDouble()));
+                case MIN_WHOLE -> LongNode.valueOf(Math.min(left.asLong(), right.asLong()));
+                case MAX_WHOLE -> LongNode.valueOf(Math.max(left.asLong(), right.asLong()));
             };
         }
     }
