@@ -107,6 +107,12 @@ public final class PostgresRowCopy
             if (type.equals("bytea")) {
                 return "encode(%s, 'hex')".formatted(column);
             }
+            Matcher character = CHARACTER.matcher(type);
+            if (character.matches()) {
+                // PostgreSQL's text of a char(n) drops the padding that the value, Debezium's event and Trino's
+                // postgresql connector keep
+                return "rpad(%s::text, %s)".formatted(column, character.group(1));
+            }
             if (type.startsWith("timestamp") && type.endsWith("with time zone")) {
                 // the connector reads a timestamptz as its instant in UTC
                 return "to_char(%s AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || ' UTC'".formatted(column);
@@ -140,7 +146,8 @@ public final class PostgresRowCopy
                 return "varchar(%s)".formatted(matcher.group(1));
             }
             if ((matcher = CHARACTER.matcher(type)).matches()) {
-                return "char(%s)".formatted(matcher.group(1));
+                // the padded text as varchar: Trino 483 casts char(n) to varchar without the padding (476 pads)
+                return "varchar(%s)".formatted(matcher.group(1));
             }
             if ((matcher = TIMESTAMP.matcher(type)).matches()) {
                 return "timestamp(%s)".formatted(matcher.group(1));
