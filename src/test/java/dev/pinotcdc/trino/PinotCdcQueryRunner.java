@@ -41,7 +41,8 @@ public final class PinotCdcQueryRunner
     {
         private final Map<String, String> catalogProperties = new HashMap<>();
         private final Map<String, String> serverProperties = new HashMap<>();
-        private int workerCount = 1;
+        // the build may ask for more nodes (the Trino 483 tests run a coordinator and a worker)
+        private int workerCount = Integer.getInteger("pinotcdc.trino.nodes", 1);
 
         private Builder(String controllerUrl)
         {

@@ -9,7 +9,7 @@ import io.trino.spi.type.ArrayType;
 import io.trino.spi.type.LongTimestampWithTimeZone;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
-import io.trino.spi.type.TypeSignature;
+import io.trino.spi.type.TypeId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestDebeziumFixtures
 {
-    private static final Type JSON = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.JSON));
+    private static final Type JSON = TESTING_TYPE_MANAGER.getType(TypeId.of(StandardTypes.JSON));
 
     @ParameterizedTest
     @ValueSource(strings = {"connect-precise", "connect-precise-replica-full", "adaptive-precise", "adaptive-string"})

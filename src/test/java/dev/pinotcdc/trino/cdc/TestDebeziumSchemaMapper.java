@@ -3,7 +3,7 @@ package dev.pinotcdc.trino.cdc;
 import io.trino.spi.type.ArrayType;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
-import io.trino.spi.type.TypeSignature;
+import io.trino.spi.type.TypeId;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestDebeziumSchemaMapper
 {
-    private static final Type JSON = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.JSON));
+    private static final Type JSON = TESTING_TYPE_MANAGER.getType(TypeId.of(StandardTypes.JSON));
     private final DebeziumSchemaMapper mapper = new DebeziumSchemaMapper(TESTING_TYPE_MANAGER);
 
     /**

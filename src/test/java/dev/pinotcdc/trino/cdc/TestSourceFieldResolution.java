@@ -3,7 +3,7 @@ package dev.pinotcdc.trino.cdc;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
-import io.trino.spi.type.TypeSignature;
+import io.trino.spi.type.TypeId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TestSourceFieldResolution
 {
-    private static final Type JSON = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.JSON));
+    private static final Type JSON = TESTING_TYPE_MANAGER.getType(TypeId.of(StandardTypes.JSON));
     private final SampleTypeInference inference = new SampleTypeInference(TESTING_TYPE_MANAGER);
     private final TableDefinitionParser parser = new TableDefinitionParser(TESTING_TYPE_MANAGER);
     private final SourceFieldResolver resolver = new SourceFieldResolver(TESTING_TYPE_MANAGER);

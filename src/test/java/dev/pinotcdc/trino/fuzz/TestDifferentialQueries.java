@@ -1,15 +1,14 @@
 package dev.pinotcdc.trino.fuzz;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.collect.ImmutableMap;
 import dev.pinotcdc.trino.fuzz.FuzzColumn.Kind;
 import dev.pinotcdc.trino.templates.DebeziumType;
-import dev.pinotcdc.trino.testing.BundledTrinoPlugins;
 import dev.pinotcdc.trino.testing.DebeziumCapture;
 import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumCdcTableDefinition;
 import dev.pinotcdc.trino.testing.PinotCdcTestEnvironment;
 import dev.pinotcdc.trino.testing.PinotColumnType;
+import dev.pinotcdc.trino.testing.PostgresTruth;
 import dev.pinotcdc.trino.testing.TestingPostgreSql;
 import io.trino.Session;
 import io.trino.testing.MaterializedResult;
@@ -51,8 +50,8 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 /**
  * The differential query fuzzer: seeded random queries over CDC tables full of hostile values, each answered by
  * Trino over the Pinot tables (with pushdown and with {@code pinot_cdc.pushdown_enabled = false}) and by Trino over
- * the truth, PostgreSQL's latest state read by Trino's own {@code postgresql} connector and copied into the
- * {@code memory} connector with the same column types. Every difference fails the test, printed with the seed,
+ * the truth, PostgreSQL's latest state read by Trino's own {@code postgresql} connector (on Trino 483: through JDBC,
+ * see {@link PostgresTruth}) and copied into the {@code memory} connector with the same column types. Every difference fails the test, printed with the seed,
  * both answers and the Pinot SQL from EXPLAIN.
  * <p>
  * The same topic feeds several Pinot layouts: committed and consuming segments, with and without a JSON index on
@@ -73,7 +72,6 @@ final class TestDifferentialQueries
     private static final int DEFAULT_QUERIES = 250;
     private static final String DATABASE = "fuzz";
     private static final String TOPIC_PREFIX = "fuzz";
-    private static final String PG_CATALOG = "fuzz_postgresql";
     private static final String TRUTH_CATALOG = "fuzz_truth";
     private static final String TRUTH_SCHEMA = "fuzz";
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -136,15 +134,10 @@ final class TestDifferentialQueries
         capture.awaitCaughtUp(TIMEOUT);
         awaitPinotHoldsKafka();
 
-        BundledTrinoPlugins.install(queryRunner, List.of("geospatial", "postgresql", "memory"));
-        queryRunner.createCatalog(PG_CATALOG, "postgresql", ImmutableMap.of(
-                "connection-url", postgres.jdbcUrl(DATABASE),
-                "connection-user", postgres.user(),
-                "connection-password", postgres.password()));
-        queryRunner.createCatalog(TRUTH_CATALOG, "memory", ImmutableMap.of());
-        queryRunner.execute("CREATE SCHEMA %s.%s".formatted(TRUTH_CATALOG, TRUTH_SCHEMA));
-        copyTruth(FuzzData.MAIN, variants.getFirst().table(), List.of("c_date", "c_ts", "c_tstz"));
-        copyTruth(FuzzData.SIDE, sideTable, List.of());
+        // how PostgreSQL's rows reach the memory connector depends on the Trino version (src/test/trino-NNN)
+        PostgresTruth truth = PostgresTruth.create(queryRunner, postgres, DATABASE, TRUTH_CATALOG, TRUTH_SCHEMA);
+        copyTruth(truth, FuzzData.MAIN, variants.getFirst().table(), List.of("c_date", "c_ts", "c_tstz"));
+        copyTruth(truth, FuzzData.SIDE, sideTable, List.of());
         System.out.println("Fuzz data: %s statements in PostgreSQL; pipeline and truth ready in %s s".formatted(data.statements(), Duration.ofNanos(System.nanoTime() - start).toSeconds()));
     }
 
@@ -289,20 +282,13 @@ final class TestDifferentialQueries
      * applying only the connector's documented lossy mapping: {@code infinity} and {@code -infinity} dates and
      * timestamps read as NULL (README, "Values that do not fit").
      */
-    private void copyTruth(String postgresTable, String pinotTable, List<String> infinityColumns)
+    private void copyTruth(PostgresTruth truth, String postgresTable, String pinotTable, List<String> infinityColumns)
     {
         Map<String, String> types = new LinkedHashMap<>();
         for (MaterializedRow row : queryRunner.execute("DESCRIBE " + pinotTable).getMaterializedRows()) {
             types.put((String) row.getField(0), (String) row.getField(1));
         }
-        String postgresSelect = "SELECT %s FROM %s".formatted(types.keySet().stream()
-                .map(column -> infinityColumns.contains(column) ? "CASE WHEN isfinite(%1$s) THEN %1$s END AS %1$s".formatted(column) : column)
-                .collect(Collectors.joining(", ")), postgresTable);
-        String select = types.entrySet().stream()
-                .map(column -> "CAST(%1$s AS %2$s) AS %1$s".formatted(column.getKey(), column.getValue()))
-                .collect(Collectors.joining(", "));
-        queryRunner.execute("CREATE TABLE %s.%s.%s AS SELECT %s FROM TABLE(%s.system.query(query => '%s'))".formatted(
-                TRUTH_CATALOG, TRUTH_SCHEMA, postgresTable, select, PG_CATALOG, postgresSelect.replace("'", "''")));
+        truth.copy(postgresTable, types, infinityColumns);
     }
 
     private DebeziumCdcTable.Builder mainBuilder(String table, String topic)

@@ -14,7 +14,7 @@ import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.predicate.ValueSet;
 import io.trino.spi.type.LongTimestamp;
 import io.trino.spi.type.Type;
-import io.trino.spi.type.TypeSignature;
+import io.trino.spi.type.TypeId;
 import io.trino.spi.type.UuidType;
 import org.junit.jupiter.api.Test;
 
@@ -150,7 +150,7 @@ final class TestPinotFilterTranslator
         assertKept(Domain.singleValue(createDecimalType(10, 2), 150L), field("balance", createDecimalType(10, 2), FieldEncoding.DECIMAL_STRING), NO_INDEX);
         assertKept(Domain.singleValue(TIMESTAMP_MICROS, 0L), field("t", TIMESTAMP_MICROS, FieldEncoding.ISO_TIMESTAMP), NO_INDEX);
         assertKept(Domain.singleValue(DATE, 0L), field("d", DATE, FieldEncoding.ISO_DATE), NO_INDEX);
-        Type json = TESTING_TYPE_MANAGER.getType(new TypeSignature("json"));
+        Type json = TESTING_TYPE_MANAGER.getType(TypeId.of("json"));
         assertKept(Domain.singleValue(json, utf8Slice("{}")), field("attrs", json, FieldEncoding.JSON_STRING), NO_INDEX);
         // a timestamp stored finer than the column's precision decodes with rounding: kept
         assertKept(Domain.singleValue(TIMESTAMP_MILLIS, 1000L), field("t", TIMESTAMP_MILLIS, FieldEncoding.EPOCH_MICROS), NO_INDEX);

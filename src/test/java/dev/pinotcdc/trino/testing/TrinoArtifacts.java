@@ -54,8 +54,8 @@ public record TrinoArtifacts(
                 location("pinotcdc.trino.server.tarball", System.getProperty("user.home") + "/.m2/repository/io/trino/trino-server/%s/trino-server-%s.tar.gz".formatted(version, version)),
                 location("pinotcdc.trino.server.unpack.dir", "target/trino-server"),
                 location("pinotcdc.trino.cli.jar", "target/trino-cli/trino-cli-%s-executable.jar".formatted(version)),
-                location("pinotcdc.plugin.zip", "../../trino-pinot-cdc-plugin/target/trino-pinot-cdc-plugin-0.1.0-SNAPSHOT.zip"),
-                location("pinotcdc.plugin.dir", "../../trino-pinot-cdc-plugin/target/trino-pinot-cdc-plugin-0.1.0-SNAPSHOT"),
+                location("pinotcdc.plugin.zip", "../../trino-pinot-cdc-plugin/target/trino-pinot-cdc-plugin-trino-476-0.1.0-SNAPSHOT.zip"),
+                location("pinotcdc.plugin.dir", "../../trino-pinot-cdc-plugin/target/trino-pinot-cdc-plugin-trino-476-0.1.0-SNAPSHOT"),
                 location("pinotcdc.trino.work.dir", "target/trino-servers"),
                 location("pinotcdc.trino.java.home", System.getProperty("java.home")));
     }

@@ -1,9 +1,9 @@
 package dev.pinotcdc.trino;
 
 import com.google.inject.Injector;
+import dev.pinotcdc.trino.adapter.TypeDeserializers;
 import io.airlift.bootstrap.Bootstrap;
 import io.airlift.json.JsonModule;
-import io.trino.plugin.base.TypeDeserializerModule;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorContext;
 import io.trino.spi.connector.ConnectorFactory;
@@ -32,7 +32,7 @@ public class PinotCdcConnectorFactory
 
         Bootstrap app = new Bootstrap(
                 new JsonModule(),
-                new TypeDeserializerModule(context.getTypeManager()),
+                TypeDeserializers.module(context.getTypeManager()),
                 new PinotCdcModule(context.getTypeManager()));
 
         Injector injector = app

@@ -6,8 +6,8 @@ import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
-import io.trino.spi.type.TypeSignature;
 
+import io.trino.spi.type.TypeId;
 import java.util.OptionalInt;
 
 import static io.trino.type.InternalTypeManager.TESTING_TYPE_MANAGER;
@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Decodes one JSON value into a one-position block, or captures why it was refused. */
 final class DecoderTesting
 {
-    static final Type JSON = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.JSON));
-    static final Type INTERVAL_DAY_TO_SECOND = TESTING_TYPE_MANAGER.getType(new TypeSignature(StandardTypes.INTERVAL_DAY_TO_SECOND));
+    static final Type JSON = TESTING_TYPE_MANAGER.getType(TypeId.of(StandardTypes.JSON));
+    static final Type INTERVAL_DAY_TO_SECOND = TESTING_TYPE_MANAGER.getType(TypeId.of(StandardTypes.INTERVAL_DAY_TO_SECOND));
 
     private DecoderTesting() {}
 

@@ -6,8 +6,8 @@ import io.trino.spi.type.DecimalType;
 import io.trino.spi.type.Decimals;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.TypeId;
 import io.trino.spi.type.TypeManager;
-import io.trino.spi.type.TypeSignature;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class DebeziumSchemaMapper
     public DebeziumSchemaMapper(TypeManager typeManager)
     {
         requireNonNull(typeManager, "typeManager is null");
-        this.jsonType = typeManager.getType(new TypeSignature(StandardTypes.JSON));
+        this.jsonType = typeManager.getType(TypeId.of(StandardTypes.JSON));
     }
 
     /** @param jsonType the type of fields that hold JSON */

@@ -3,8 +3,8 @@ package dev.pinotcdc.trino.cdc;
 import dev.pinotcdc.trino.client.PinotDataType;
 import io.trino.spi.type.ArrayType;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.TypeId;
 import io.trino.spi.type.TypeManager;
-import io.trino.spi.type.TypeSignature;
 
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.BooleanType.BOOLEAN;
@@ -43,7 +43,7 @@ public record NativeColumnType(Type type, FieldEncoding encoding)
             case BOOLEAN -> new NativeColumnType(BOOLEAN, FieldEncoding.NATIVE);
             case TIMESTAMP -> new NativeColumnType(TIMESTAMP_MILLIS, FieldEncoding.PINOT_TIMESTAMP);
             case STRING -> new NativeColumnType(VARCHAR, FieldEncoding.NATIVE);
-            case JSON -> new NativeColumnType(typeManager.getType(new TypeSignature(JSON)), FieldEncoding.JSON_STRING);
+            case JSON -> new NativeColumnType(typeManager.getType(TypeId.of(JSON)), FieldEncoding.JSON_STRING);
             case BYTES -> new NativeColumnType(VARBINARY, FieldEncoding.HEX_BYTES);
         };
         if (singleValue) {

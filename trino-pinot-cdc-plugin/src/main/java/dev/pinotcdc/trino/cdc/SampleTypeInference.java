@@ -3,8 +3,8 @@ package dev.pinotcdc.trino.cdc;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
+import io.trino.spi.type.TypeId;
 import io.trino.spi.type.TypeManager;
-import io.trino.spi.type.TypeSignature;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public final class SampleTypeInference
 
     public SampleTypeInference(TypeManager typeManager)
     {
-        this.jsonType = requireNonNull(typeManager, "typeManager is null").getType(new TypeSignature(StandardTypes.JSON));
+        this.jsonType = requireNonNull(typeManager, "typeManager is null").getType(TypeId.of(StandardTypes.JSON));
     }
 
     /** @param rows source JSON objects, newest first; anything but an object (a deleted row's null) is skipped */

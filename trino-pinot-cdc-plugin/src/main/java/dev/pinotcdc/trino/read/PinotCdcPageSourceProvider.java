@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.PinotErrors;
+import dev.pinotcdc.trino.adapter.PageSourceProviderAdapter;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
@@ -19,11 +20,9 @@ import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
-import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
-import io.trino.spi.connector.ConnectorTransactionHandle;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
@@ -39,7 +38,7 @@ import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
 public class PinotCdcPageSourceProvider
-        implements ConnectorPageSourceProvider
+        extends PageSourceProviderAdapter
 {
     private static final int MAX_DYNAMIC_FILTER_VALUES = 1000;
 
@@ -54,8 +53,7 @@ public class PinotCdcPageSourceProvider
     }
 
     @Override
-    public ConnectorPageSource createPageSource(
-            ConnectorTransactionHandle transaction,
+    protected ConnectorPageSource createPageSource(
             ConnectorSession session,
             ConnectorSplit split,
             ConnectorTableHandle tableHandle,

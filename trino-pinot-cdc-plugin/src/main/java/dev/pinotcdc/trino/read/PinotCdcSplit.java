@@ -41,7 +41,7 @@ public record PinotCdcSplit(int partition, int partitionCount, OptionalLong trun
         return new PinotCdcSplit(0, 1, truncatedAt);
     }
 
-    @Override
+    // shown by Trino 476 (EXPLAIN ANALYZE VERBOSE, the web UI); Trino 478 removed it from the SPI and does not call it
     public Map<String, String> getSplitInfo()
     {
         return Map.of("partition", partition + " of " + partitionCount);

@@ -2,14 +2,11 @@ package dev.pinotcdc.trino.read;
 
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
+import dev.pinotcdc.trino.adapter.SplitManagerAdapter;
 import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
-import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorSplitSource;
 import io.trino.spi.connector.ConnectorTableHandle;
-import io.trino.spi.connector.ConnectorTransactionHandle;
-import io.trino.spi.connector.Constraint;
-import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.FixedSplitSource;
 
 import java.util.OptionalLong;
@@ -19,7 +16,7 @@ import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
 import static java.util.Objects.requireNonNull;
 
 public class PinotCdcSplitManager
-        implements ConnectorSplitManager
+        extends SplitManagerAdapter
 {
     private final TruncateFinder truncateFinder;
 
@@ -30,7 +27,7 @@ public class PinotCdcSplitManager
     }
 
     @Override
-    public ConnectorSplitSource getSplits(ConnectorTransactionHandle transaction, ConnectorSession session, ConnectorTableHandle tableHandle, DynamicFilter dynamicFilter, Constraint constraint)
+    protected ConnectorSplitSource getSplits(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         // an aggregation without GROUP BY has its row also when no row can match: one split gives it

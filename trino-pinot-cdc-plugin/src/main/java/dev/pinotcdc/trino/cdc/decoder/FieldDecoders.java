@@ -146,11 +146,11 @@ public final class FieldDecoders
 
     static boolean isJson(Type type)
     {
-        return type.getTypeSignature().getBase().equals(StandardTypes.JSON);
+        return type.getBaseName().equals(StandardTypes.JSON);
     }
 
     static boolean isIntervalDayToSecond(Type type)
     {
-        return type.getTypeSignature().getBase().equals(StandardTypes.INTERVAL_DAY_TO_SECOND);
+        return type.getBaseName().equals(StandardTypes.INTERVAL_DAY_TO_SECOND);
     }
 }
