@@ -3,6 +3,7 @@ package dev.pinotcdc.trino;
 import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.KafkaMessage;
+import dev.pinotcdc.trino.testing.PinotCdcQueryRunner;
 import dev.pinotcdc.trino.testing.PinotTestCluster;
 import dev.pinotcdc.trino.testing.PinotColumnType;
 import dev.pinotcdc.trino.testing.SampleCdcTables;

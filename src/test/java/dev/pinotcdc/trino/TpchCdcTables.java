@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory.Field;
+import dev.pinotcdc.trino.testing.PinotCdcQueryRunner;
 import dev.pinotcdc.trino.testing.PinotColumnType;
 import dev.pinotcdc.trino.testing.PinotTestCluster;
 import io.airlift.log.Logger;

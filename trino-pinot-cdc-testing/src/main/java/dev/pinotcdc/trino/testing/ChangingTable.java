@@ -1,11 +1,6 @@
-package dev.pinotcdc.trino.soak;
+package dev.pinotcdc.trino.testing;
 
-import dev.pinotcdc.trino.testing.DebeziumCdcTable;
-import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory.Field;
-import dev.pinotcdc.trino.testing.KafkaMessage;
-import dev.pinotcdc.trino.testing.PinotColumnType;
-import dev.pinotcdc.trino.testing.PinotTestCluster;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

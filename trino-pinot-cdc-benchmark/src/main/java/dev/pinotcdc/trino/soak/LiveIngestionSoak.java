@@ -1,7 +1,9 @@
 package dev.pinotcdc.trino.soak;
 
-import dev.pinotcdc.trino.PinotCdcQueryRunner;
-import dev.pinotcdc.trino.soak.ChangingTable.KeyKind;
+import dev.pinotcdc.trino.testing.ChangingTable;
+import dev.pinotcdc.trino.testing.ChangingTable.KeyKind;
+import dev.pinotcdc.trino.testing.LiveScans;
+import dev.pinotcdc.trino.testing.PinotCdcQueryRunner;
 import dev.pinotcdc.trino.testing.PinotTestCluster;
 import io.trino.Session;
 import io.trino.testing.QueryRunner;

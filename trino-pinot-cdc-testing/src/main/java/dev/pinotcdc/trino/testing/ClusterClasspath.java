@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The classpath of the Pinot cluster's JVM, from the build of module src/test/pinot-cluster: its classes (the
+ * The classpath of the Pinot cluster's JVM, from the build of module trino-pinot-cdc-testing/pinot-cluster: its classes (the
  * module jar when it is up to date) and the dependency list its build wrote.
  */
 record ClusterClasspath(String classpath, Optional<Path> classDataSharingArchive)
@@ -35,14 +35,14 @@ record ClusterClasspath(String classpath, Optional<Path> classDataSharingArchive
     {
         String clusterDirectory = System.getProperty(CLUSTER_DIR_PROPERTY);
         if (clusterDirectory == null) {
-            throw new IllegalStateException("System property %s is not set: it must name the target directory of src/test/pinot-cluster (the Surefire configuration sets it)"
+            throw new IllegalStateException("System property %s is not set: it must name the target directory of trino-pinot-cdc-testing/pinot-cluster (the Surefire configuration sets it)"
                     .formatted(CLUSTER_DIR_PROPERTY));
         }
         Path targetDirectory = Path.of(clusterDirectory);
         Path classes = targetDirectory.resolve("classes");
         Path classpathFile = targetDirectory.resolve(CLASSPATH_FILE);
         if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
-            throw new IllegalStateException("%s or %s is missing: build the module src/test/pinot-cluster first (./mvnw -pl src/test -am verify does)"
+            throw new IllegalStateException("%s or %s is missing: build the module trino-pinot-cdc-testing/pinot-cluster first (./mvnw -pl src/test -am verify does)"
                     .formatted(classes, classpathFile));
         }
         String dependencies = Files.readString(classpathFile).strip();

@@ -2,14 +2,13 @@ package dev.pinotcdc.trino.testing;
 
 import com.google.common.collect.ImmutableMap;
 import dev.pinotcdc.trino.PinotCdcConnectorFactory;
-import dev.pinotcdc.trino.PinotCdcQueryRunner;
 import io.trino.testing.QueryRunner;
 
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.pinotcdc.trino.PinotCdcQueryRunner.CATALOG;
+import static dev.pinotcdc.trino.testing.PinotCdcQueryRunner.CATALOG;
 
 /**
  * The real Pinot cluster and one in-process Trino with the plugin, both started once per test JVM and shared by

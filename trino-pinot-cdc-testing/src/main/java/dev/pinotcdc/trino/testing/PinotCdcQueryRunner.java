@@ -1,8 +1,8 @@
-package dev.pinotcdc.trino;
+package dev.pinotcdc.trino.testing;
 
 import com.google.common.collect.ImmutableMap;
-import dev.pinotcdc.trino.testing.PinotTestCluster;
-import dev.pinotcdc.trino.testing.SampleCdcTables;
+import dev.pinotcdc.trino.PinotCdcConnectorFactory;
+import dev.pinotcdc.trino.PinotCdcPlugin;
 import io.airlift.log.Logger;
 import io.trino.Session;
 import io.trino.testing.DistributedQueryRunner;

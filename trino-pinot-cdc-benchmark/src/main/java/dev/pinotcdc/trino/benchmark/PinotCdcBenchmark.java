@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * with JSON_EXTRACT_SCALAR, (c) hand-written Pinot SQL at the broker. Both Trino ways run in one real Trino 476
  * server. Prints a markdown report; asserts nothing about time.
  * <p>
- * Run it with {@code ./mvnw -B -q -pl src/test -am verify -DskipTests -Pbenchmark [-Dbench.events=1000000 ...]}
+ * Run it with {@code ./mvnw -B -q -pl trino-pinot-cdc-benchmark -am verify -DskipTests -Pbenchmark [-Dbench.events=1000000 ...]}
  * (see {@link BenchmarkSettings} for the properties).
  */
 public final class PinotCdcBenchmark

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The Pinot 0.11 cluster's JVM (module src/test/pinot-cluster). Pinot 0.11 cannot share a classloader with the
+ * The Pinot 0.11 cluster's JVM (module trino-pinot-cdc-testing/pinot-cluster). Pinot 0.11 cannot share a classloader with the
  * plugin's libraries, so it runs as a child process; it stops itself when its standard input closes, which also
  * happens when this JVM dies without running its shutdown hooks.
  */

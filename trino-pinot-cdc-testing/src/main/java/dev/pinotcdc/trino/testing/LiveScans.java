@@ -1,4 +1,4 @@
-package dev.pinotcdc.trino.soak;
+package dev.pinotcdc.trino.testing;
 
 import io.trino.Session;
 import io.trino.testing.MaterializedResult;
