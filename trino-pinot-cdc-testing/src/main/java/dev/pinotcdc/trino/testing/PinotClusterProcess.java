@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,16 +42,14 @@ final class PinotClusterProcess
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "-Dlog4j2.configurationFile=pinot-cluster-log4j2.xml");
 
-    private final Process process;
+    private final ChildProcess process;
     private final Path workDirectory;
-    private final Path logFile;
     private final PinotClusterEndpoints endpoints;
 
-    private PinotClusterProcess(Process process, Path workDirectory, Path logFile, PinotClusterEndpoints endpoints)
+    private PinotClusterProcess(ChildProcess process, Path workDirectory, PinotClusterEndpoints endpoints)
     {
         this.process = requireNonNull(process, "process is null");
         this.workDirectory = requireNonNull(workDirectory, "workDirectory is null");
-        this.logFile = requireNonNull(logFile, "logFile is null");
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
     }
 
@@ -65,12 +59,12 @@ final class PinotClusterProcess
         Files.createDirectories(baseDirectory);
         Path runDirectory = Files.createTempDirectory(baseDirectory, "pinot-cluster-");
         Path workDirectory = runDirectory.resolve("data");
-        Path logFile = runDirectory.resolve(LOG_FILE);
         Files.createDirectories(workDirectory.resolve("tmp"));
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(DEFAULT_JVM_OPTIONS);
+        command.add(ChildProcess.errorFileOption(runDirectory));
         ClusterClasspath classpath = ClusterClasspath.find();
         command.addAll(classpath.classDataSharingOptions());
         command.addAll(extraJvmOptions());
@@ -81,17 +75,14 @@ final class PinotClusterProcess
         command.add(workDirectory.toString());
         brokerProperties.forEach((name, value) -> command.add(name + "=" + value));
 
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile())
-                .start();
+        ChildProcess process = ChildProcess.start("Pinot cluster", command, runDirectory, runDirectory.resolve(LOG_FILE), Map.of());
         try {
-            PinotClusterEndpoints endpoints = awaitReadyFile(process, workDirectory.resolve(READY_FILE), logFile);
-            return new PinotClusterProcess(process, workDirectory, logFile, endpoints);
+            PinotClusterEndpoints endpoints = awaitReadyFile(process, workDirectory.resolve(READY_FILE));
+            return new PinotClusterProcess(process, workDirectory, endpoints);
         }
         catch (IOException | InterruptedException | RuntimeException e) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            deleteRecursively(workDirectory);
+            process.kill();
+            ChildProcess.deleteRecursively(workDirectory);
             throw e;
         }
     }
@@ -108,45 +99,35 @@ final class PinotClusterProcess
 
     Path logFile()
     {
-        return logFile;
+        return process.logFile();
     }
 
     @Override
     public void close()
     {
+        // end of input is the child's signal to stop cleanly
+        process.stop(STOP_TIMEOUT, true);
+        // the data goes, the log (and a crash dump, if any) stays beside it for a look after a failed run
         try {
-            // end of input is the child's signal to stop cleanly
-            process.getOutputStream().close();
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroy();
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            }
+            ChildProcess.deleteRecursively(workDirectory);
         }
-        catch (IOException e) {
-            process.destroyForcibly();
+        catch (UncheckedIOException e) {
+            System.err.println(e.getMessage() + ": " + e.getCause());
         }
-        catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        // the data goes, the log stays beside it for a look after a failed run
-        deleteRecursively(workDirectory);
     }
 
-    private static PinotClusterEndpoints awaitReadyFile(Process process, Path readyFile, Path logFile)
+    private static PinotClusterEndpoints awaitReadyFile(ChildProcess process, Path readyFile)
             throws IOException, InterruptedException
     {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(readyFile)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Pinot cluster exited with code %s before it was ready. Log %s ends with:%n%s"
-                        .formatted(process.exitValue(), logFile, logTail(logFile)));
+                        .formatted(process.exitValue(), process.logFile(), process.logTail(LOG_TAIL_LINES)));
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Pinot cluster not ready after %s. Log %s ends with:%n%s"
-                        .formatted(START_TIMEOUT, logFile, logTail(logFile)));
+                        .formatted(START_TIMEOUT, process.logFile(), process.logTail(LOG_TAIL_LINES)));
             }
             Thread.sleep(50);
         }
@@ -163,31 +144,5 @@ final class PinotClusterProcess
     {
         String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").strip();
         return options.isEmpty() ? List.of() : Arrays.asList(options.split("\\s+"));
-    }
-
-    static String logTail(Path logFile)
-    {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        }
-        catch (IOException | UncheckedIOException e) {
-            return "(cannot read the log: " + e + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path directory)
-    {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-        catch (IOException | UncheckedIOException e) {
-            System.err.println("Cannot delete " + directory + ": " + e);
-        }
     }
 }

@@ -15,10 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
@@ -137,16 +135,6 @@ public final class TestingKafkaBroker
     {
         server.shutdown();
         server.awaitShutdown();
-        deleteRecursively(logDirectory);
-    }
-
-    private static void deleteRecursively(Path directory)
-    {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChildProcess.deleteRecursively(logDirectory);
     }
 }

@@ -12,16 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,18 +40,16 @@ public final class TrinoServer
 
     private final Path installationDirectory;
     private final int httpPort;
-    private final Process process;
-    private final Path serverLog;
+    private final ChildProcess process;
     private final TrinoCli cli;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private TrinoServer(Path installationDirectory, int httpPort, Process process, Path serverLog, TrinoCli cli)
+    private TrinoServer(Path installationDirectory, int httpPort, ChildProcess process, TrinoCli cli)
     {
         this.installationDirectory = requireNonNull(installationDirectory, "installationDirectory is null");
         this.httpPort = httpPort;
         this.process = requireNonNull(process, "process is null");
-        this.serverLog = requireNonNull(serverLog, "serverLog is null");
         this.cli = requireNonNull(cli, "cli is null");
         this.shutdownHook = new Thread(this::stopProcess, "stop Trino server " + installationDirectory.getFileName());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -63,19 +59,13 @@ public final class TrinoServer
     {
         // where the launcher puts the log in daemon mode; in run mode the log is the process output
         Path serverLog = installationDirectory.resolve("data/var/log/server.log");
-        try {
-            Files.createDirectories(serverLog.getParent());
-            ProcessBuilder builder = new ProcessBuilder(installationDirectory.resolve("bin/launcher").toString(), "run")
-                    .directory(installationDirectory.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
-            builder.environment().put("JAVA_HOME", javaHome.toString());
-            Process process = builder.start();
-            return new TrinoServer(installationDirectory, httpPort, process, serverLog, cliTemplate.withServer(uriOf(httpPort)));
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot run the launcher of " + installationDirectory, e);
-        }
+        ChildProcess process = ChildProcess.start(
+                "Trino server " + installationDirectory.getFileName(),
+                List.of(installationDirectory.resolve("bin/launcher").toString(), "run"),
+                installationDirectory,
+                serverLog,
+                Map.of("JAVA_HOME", javaHome.toString()));
+        return new TrinoServer(installationDirectory, httpPort, process, cliTemplate.withServer(uriOf(httpPort)));
     }
 
     /**
@@ -206,13 +196,13 @@ public final class TrinoServer
 
     public Path serverLog()
     {
-        return serverLog;
+        return process.logFile();
     }
 
     public String serverLogText()
     {
         try {
-            return Files.readString(serverLog, StandardCharsets.UTF_8);
+            return Files.readString(process.logFile(), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -222,11 +212,11 @@ public final class TrinoServer
     public String serverLogTail(int lines)
     {
         try {
-            List<String> all = Files.readAllLines(serverLog, StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(process.logFile(), StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         }
         catch (IOException e) {
-            return "(cannot read %s: %s)".formatted(serverLog, e);
+            return "(cannot read %s: %s)".formatted(process.logFile(), e);
         }
     }
 
@@ -269,8 +259,8 @@ public final class TrinoServer
         long start = System.nanoTime();
         stop();
         System.out.printf("Trino server %s stopped in %.1f s%n", installationDirectory.getFileName(), (System.nanoTime() - start) / 1e9);
-        deleteTree(installationDirectory.resolve("plugin"));
-        deleteTree(installationDirectory.resolve("bin"));
+        ChildProcess.deleteRecursively(installationDirectory.resolve("plugin"));
+        ChildProcess.deleteRecursively(installationDirectory.resolve("bin"));
     }
 
     /**
@@ -289,19 +279,8 @@ public final class TrinoServer
 
     private void stopProcess()
     {
-        // the launcher replaces itself with the server JVM, but stop anything it may have left as a child too
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        descendants.forEach(ProcessHandle::destroyForcibly);
+        // the launcher replaces itself with the server JVM; anything it may have left as a child is stopped too
+        process.stop(STOP_TIMEOUT, false);
     }
 
     private TrinoServerStartException startFailure(String problem, Throwable cause)
@@ -317,10 +296,10 @@ public final class TrinoServer
     {
         List<String> lines;
         try {
-            lines = Files.readAllLines(serverLog, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(process.logFile(), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            return "(cannot read %s: %s)".formatted(serverLog, e);
+            return "(cannot read %s: %s)".formatted(process.logFile(), e);
         }
         StringBuilder excerpt = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
@@ -343,22 +322,6 @@ public final class TrinoServer
     private static URI uriOf(int httpPort)
     {
         return URI.create("http://127.0.0.1:" + httpPort);
-    }
-
-    private static void deleteTree(Path root)
-    {
-        if (!Files.exists(root)) {
-            return;
-        }
-        // walk does not follow links: a linked bundled plugin loses its link, never its files
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static void sleep(Duration duration)

@@ -7,9 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.WRITE;
@@ -48,7 +46,7 @@ final class TrinoServerTarball
                     return serverDirectory;
                 }
                 // an unpack that was interrupted, or of another tarball
-                deleteTree(unpackDirectory);
+                ChildProcess.deleteRecursively(unpackDirectory);
                 Files.createDirectories(unpackDirectory);
                 long start = System.nanoTime();
                 untar(tarball, unpackDirectory);
@@ -97,20 +95,7 @@ final class TrinoServerTarball
             return Files.size(tarball);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Missing the trino-server tarball (Maven resolves it as a test dependency of src/test)", e);
-        }
-    }
-
-    private static void deleteTree(Path root)
-            throws IOException
-    {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(file);
-            }
+            throw new UncheckedIOException("Missing the trino-server tarball (Maven resolves it as a dependency of the module that runs the harness)", e);
         }
     }
 }
