@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static com.google.common.util.concurrent.Uninterruptibles.sleepUninterruptibly;
 import static dev.pinotcdc.trino.ClientTestTables.ORDERS;
 import static dev.pinotcdc.trino.ClientTestTables.PERSON;
 import static dev.pinotcdc.trino.ClientTestTables.USERS;
 import static dev.pinotcdc.trino.UserInstalledTrino.CATALOG;
-import static com.google.common.util.concurrent.Uninterruptibles.sleepUninterruptibly;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;

@@ -31,11 +31,11 @@ class TestSchemaVersionTypes
         assertThat(SchemaVersionTypes.combine(List.of(DECIMAL_12_3, DECIMAL_10_2)))
                 .hasValue(new FieldType(createDecimalType(12, 3), FieldEncoding.SCHEMA_VERSIONS, OptionalInt.empty()));
         // fewer integer digits but more scale, and the reverse
-        FieldType decimal6_5 = new FieldType(createDecimalType(6, 5), FieldEncoding.DECIMAL_BASE64, OptionalInt.empty());
-        assertThat(SchemaVersionTypes.combine(List.of(decimal6_5, DECIMAL_10_2)).orElseThrow().type()).isEqualTo(createDecimalType(13, 5));
-        FieldType decimal38_0 = new FieldType(createDecimalType(38, 0), FieldEncoding.DECIMAL_BASE64, OptionalInt.empty());
+        FieldType decimal6Scale5 = new FieldType(createDecimalType(6, 5), FieldEncoding.DECIMAL_BASE64, OptionalInt.empty());
+        assertThat(SchemaVersionTypes.combine(List.of(decimal6Scale5, DECIMAL_10_2)).orElseThrow().type()).isEqualTo(createDecimalType(13, 5));
+        FieldType decimal38Scale0 = new FieldType(createDecimalType(38, 0), FieldEncoding.DECIMAL_BASE64, OptionalInt.empty());
         // no DECIMAL holds both: the newest type, and the older rows refuse to read
-        assertThat(SchemaVersionTypes.combine(List.of(decimal38_0, DECIMAL_10_2)).orElseThrow().type()).isEqualTo(createDecimalType(38, 0));
+        assertThat(SchemaVersionTypes.combine(List.of(decimal38Scale0, DECIMAL_10_2)).orElseThrow().type()).isEqualTo(createDecimalType(38, 0));
         assertThat(SchemaVersionTypes.fits(DECIMAL_10_2, createDecimalType(38, 0))).isFalse();
         assertThat(SchemaVersionTypes.fits(DECIMAL_10_2, createDecimalType(12, 3))).isTrue();
         assertThat(SchemaVersionTypes.fits(DECIMAL_12_3, createDecimalType(12, 3))).isTrue();

@@ -6,8 +6,8 @@ import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockBuilder;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
-
 import io.trino.spi.type.TypeId;
+
 import java.util.OptionalInt;
 
 import static io.trino.type.InternalTypeManager.TESTING_TYPE_MANAGER;

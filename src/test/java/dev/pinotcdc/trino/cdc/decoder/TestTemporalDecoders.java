@@ -1,9 +1,9 @@
 package dev.pinotcdc.trino.cdc.decoder;
 
 import io.trino.spi.block.Block;
+import io.trino.spi.type.LongTimeWithTimeZone;
 import io.trino.spi.type.LongTimestamp;
 import io.trino.spi.type.LongTimestampWithTimeZone;
-import io.trino.spi.type.LongTimeWithTimeZone;
 import io.trino.spi.type.TimeType;
 import io.trino.spi.type.TimeWithTimeZoneType;
 import io.trino.spi.type.TimeZoneKey;
