@@ -2,6 +2,8 @@ package dev.pinotcdc.trino;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import dev.pinotcdc.trino.config.PinotAuthenticationType;
+import dev.pinotcdc.trino.config.PinotCdcConfig;
 import io.airlift.units.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

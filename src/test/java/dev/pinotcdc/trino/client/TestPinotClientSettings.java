@@ -1,9 +1,10 @@
 package dev.pinotcdc.trino.client;
 
-import dev.pinotcdc.trino.PinotAuthenticationType;
-import dev.pinotcdc.trino.PinotCdcConfig;
+import dev.pinotcdc.trino.PinotCdcModule;
 import dev.pinotcdc.trino.client.PinotAuthentication.BasicAuthentication;
 import dev.pinotcdc.trino.client.PinotAuthentication.BearerToken;
+import dev.pinotcdc.trino.config.PinotAuthenticationType;
+import dev.pinotcdc.trino.config.PinotCdcConfig;
 import io.airlift.units.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class TestPinotClientSettings
                 .setConnectTimeout(new Duration(1500, MILLISECONDS))
                 .setReadTimeout(new Duration(45, SECONDS));
 
-        PinotClientSettings settings = PinotClientSettings.fromConfig(config);
+        PinotClientSettings settings = PinotCdcModule.createClientSettings(config);
 
         assertThat(settings.controllerUrls()).containsExactly(URI.create("http://c1:9000"), URI.create("http://c2:9000"));
         assertThat(settings.brokerUrls()).containsExactly(URI.create("https://b1:8443"), URI.create("https://b2:8443/pinot"));
@@ -60,7 +61,7 @@ class TestPinotClientSettings
     @Test
     void withoutCredentialsSendsNoAuthorization()
     {
-        PinotClientSettings settings = PinotClientSettings.fromConfig(new PinotCdcConfig().setControllerUrls("https://c1:9443"));
+        PinotClientSettings settings = PinotCdcModule.createClientSettings(new PinotCdcConfig().setControllerUrls("https://c1:9443"));
 
         assertThat(settings.controllerAuthentication().authorizationHeader()).isEmpty();
         assertThat(settings.brokerAuthentication().authorizationHeader()).isEmpty();

@@ -2,7 +2,11 @@ package dev.pinotcdc.trino.query;
 
 import dev.pinotcdc.trino.cdc.FieldEncoding;
 import dev.pinotcdc.trino.client.JsonIndexScope;
-import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.ExpressionTranslation;
+import dev.pinotcdc.trino.pushdown.FilterTranslation;
+import dev.pinotcdc.trino.pushdown.JsonSourceCapabilities;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.PinotFilterTranslator;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.expression.Call;
 import io.trino.spi.expression.ConnectorExpression;
@@ -42,7 +46,6 @@ import static io.trino.spi.type.TimestampType.TIMESTAMP_MICROS;
 import static io.trino.spi.type.TimestampType.TIMESTAMP_MILLIS;
 import static io.trino.spi.type.TimestampType.TIMESTAMP_NANOS;
 import static io.trino.spi.type.TimestampWithTimeZoneType.TIMESTAMP_TZ_MILLIS;
-
 import static io.trino.spi.type.UuidType.javaUuidToTrinoUuid;
 import static io.trino.spi.type.VarcharType.VARCHAR;
 import static io.trino.spi.type.VarcharType.createVarcharType;

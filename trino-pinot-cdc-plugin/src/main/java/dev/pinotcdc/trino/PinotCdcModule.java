@@ -7,9 +7,14 @@ import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.client.BrokerLocator;
+import dev.pinotcdc.trino.client.PinotAuthentication;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientSettings;
 import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.client.PinotTruststore;
+import dev.pinotcdc.trino.config.PinotAuthenticationType;
+import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.PinotCdcSessionProperties;
 import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.metadata.PinotTableCatalog;
 import dev.pinotcdc.trino.metadata.PinotTableDescriptionLoader;
@@ -18,6 +23,9 @@ import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
 import dev.pinotcdc.trino.read.TruncateFinder;
 import io.trino.spi.type.TypeManager;
+
+import java.time.Duration;
+import java.util.Optional;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
 import static java.util.Objects.requireNonNull;
@@ -67,7 +75,23 @@ public class PinotCdcModule
     @Singleton
     public static PinotClientSettings createClientSettings(PinotCdcConfig config)
     {
-        return PinotClientSettings.fromConfig(config);
+        return new PinotClientSettings(
+                config.getControllerUrls(),
+                config.getBrokerUrls(),
+                authentication(config.getControllerAuthenticationType(), config.getControllerUser(), config.getControllerPassword(), config.getControllerToken()),
+                authentication(config.getBrokerAuthenticationType(), config.getBrokerUser(), config.getBrokerPassword(), config.getBrokerToken()),
+                config.getTruststorePath().map(path -> new PinotTruststore(path.toPath(), config.getTruststorePassword(), config.getTruststoreType())),
+                Duration.ofMillis(config.getConnectTimeout().toMillis()),
+                Duration.ofMillis(config.getReadTimeout().toMillis()));
+    }
+
+    private static PinotAuthentication authentication(PinotAuthenticationType type, Optional<String> user, Optional<String> password, Optional<String> token)
+    {
+        return switch (type) {
+            case NONE -> PinotAuthentication.none();
+            case PASSWORD -> PinotAuthentication.of(user, password, Optional.empty());
+            case TOKEN -> PinotAuthentication.of(Optional.empty(), Optional.empty(), token);
+        };
     }
 
     @Provides
