@@ -6,14 +6,9 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import dev.pinotcdc.trino.cdc.CdcLayout;
-import dev.pinotcdc.trino.client.BrokerLocator;
-import dev.pinotcdc.trino.client.PinotAuthentication;
-import dev.pinotcdc.trino.client.PinotBrokerClient;
-import dev.pinotcdc.trino.client.PinotClientSettings;
-import dev.pinotcdc.trino.client.PinotControllerClient;
-import dev.pinotcdc.trino.client.PinotTruststore;
-import dev.pinotcdc.trino.config.PinotAuthenticationType;
-import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.CdcLayoutConfig;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.config.PinotCdcScanConfig;
 import dev.pinotcdc.trino.config.PinotCdcSessionProperties;
 import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.metadata.PinotTableCatalog;
@@ -23,9 +18,6 @@ import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
 import dev.pinotcdc.trino.read.TruncateFinder;
 import io.trino.spi.type.TypeManager;
-
-import java.time.Duration;
-import java.util.Optional;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
 import static java.util.Objects.requireNonNull;
@@ -43,7 +35,9 @@ public class PinotCdcModule
     @Override
     public void configure(Binder binder)
     {
-        configBinder(binder).bindConfig(PinotCdcConfig.class);
+        configBinder(binder).bindConfig(CdcLayoutConfig.class);
+        configBinder(binder).bindConfig(PinotCdcMetadataConfig.class);
+        configBinder(binder).bindConfig(PinotCdcScanConfig.class);
         binder.bind(TypeManager.class).toInstance(typeManager);
 
         binder.bind(PinotCdcConnector.class).in(Scopes.SINGLETON);
@@ -59,7 +53,7 @@ public class PinotCdcModule
 
     @Provides
     @Singleton
-    public static CdcLayout createCdcLayout(PinotCdcConfig config)
+    public static CdcLayout createCdcLayout(CdcLayoutConfig config)
     {
         return new CdcLayout(
                 config.getSourceColumn(),
@@ -69,42 +63,5 @@ public class PinotCdcModule
                 config.getTruncateOpCode(),
                 config.getValueSchemaColumn(),
                 config.getVersionColumn());
-    }
-
-    @Provides
-    @Singleton
-    public static PinotClientSettings createClientSettings(PinotCdcConfig config)
-    {
-        return new PinotClientSettings(
-                config.getControllerUrls(),
-                config.getBrokerUrls(),
-                authentication(config.getControllerAuthenticationType(), config.getControllerUser(), config.getControllerPassword(), config.getControllerToken()),
-                authentication(config.getBrokerAuthenticationType(), config.getBrokerUser(), config.getBrokerPassword(), config.getBrokerToken()),
-                config.getTruststorePath().map(path -> new PinotTruststore(path.toPath(), config.getTruststorePassword(), config.getTruststoreType())),
-                Duration.ofMillis(config.getConnectTimeout().toMillis()),
-                Duration.ofMillis(config.getReadTimeout().toMillis()));
-    }
-
-    private static PinotAuthentication authentication(PinotAuthenticationType type, Optional<String> user, Optional<String> password, Optional<String> token)
-    {
-        return switch (type) {
-            case NONE -> PinotAuthentication.none();
-            case PASSWORD -> PinotAuthentication.of(user, password, Optional.empty());
-            case TOKEN -> PinotAuthentication.of(Optional.empty(), Optional.empty(), token);
-        };
-    }
-
-    @Provides
-    @Singleton
-    public static PinotControllerClient createControllerClient(PinotClientSettings settings)
-    {
-        return new PinotControllerClient(settings);
-    }
-
-    @Provides
-    @Singleton
-    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller)
-    {
-        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller));
     }
 }

@@ -26,7 +26,7 @@ public final class PinotCdcSessionProperties
     private final List<PropertyMetadata<?>> sessionProperties;
 
     @Inject
-    public PinotCdcSessionProperties(PinotCdcConfig config)
+    public PinotCdcSessionProperties(PinotCdcScanConfig config, PinotClientConfig clientConfig)
     {
         sessionProperties = ImmutableList.of(
                 booleanProperty(
@@ -59,7 +59,7 @@ public final class PinotCdcSessionProperties
                 durationProperty(
                         QUERY_TIMEOUT,
                         "Time Pinot may take for one broker query; at most pinot.read-timeout",
-                        config.getReadTimeout(),
+                        clientConfig.getReadTimeout(),
                         false));
     }
 

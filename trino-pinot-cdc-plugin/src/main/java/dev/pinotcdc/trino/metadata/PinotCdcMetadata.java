@@ -5,7 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
-import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.PinotCdcScanConfig;
 import dev.pinotcdc.trino.pushdown.AggregateColumnHandle;
 import dev.pinotcdc.trino.pushdown.AggregationPushdown;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
@@ -82,7 +82,7 @@ public class PinotCdcMetadata
     private final int maxRowsPerBrokerQuery;
 
     @Inject
-    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcConfig config)
+    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcScanConfig config)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.layout = requireNonNull(layout, "layout is null");

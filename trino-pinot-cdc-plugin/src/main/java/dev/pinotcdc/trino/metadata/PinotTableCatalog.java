@@ -9,7 +9,7 @@ import com.google.inject.Inject;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotErrors;
-import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
 import io.trino.cache.EvictableCacheBuilder;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.SchemaTableName;
@@ -43,7 +43,7 @@ public final class PinotTableCatalog
     private final LoadingCache<String, PinotTableDescription> descriptions;
 
     @Inject
-    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcConfig config)
+    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcMetadataConfig config)
     {
         this.controller = requireNonNull(controller, "controller is null");
         this.loader = requireNonNull(loader, "loader is null");

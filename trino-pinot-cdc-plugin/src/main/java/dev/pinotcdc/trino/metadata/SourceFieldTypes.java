@@ -17,7 +17,7 @@ import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
-import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
 import dev.pinotcdc.trino.pushdown.LatestStateFilter;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.FunctionCall;
@@ -56,7 +56,7 @@ public final class SourceFieldTypes
     private final DebeziumSchemaMapper schemaMapper;
 
     @Inject
-    public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config, TypeManager typeManager)
+    public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config, TypeManager typeManager)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");

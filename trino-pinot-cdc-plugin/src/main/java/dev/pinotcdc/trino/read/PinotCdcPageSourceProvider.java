@@ -11,7 +11,7 @@ import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.client.RequestedRows;
-import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.PinotClientConfig;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
@@ -51,7 +51,7 @@ public class PinotCdcPageSourceProvider
     private final long readTimeoutMillis;
 
     @Inject
-    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotCdcConfig config)
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.readTimeoutMillis = config.getReadTimeout().toMillis();

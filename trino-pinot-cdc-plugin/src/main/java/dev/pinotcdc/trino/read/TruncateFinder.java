@@ -10,7 +10,7 @@ import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotErrors;
-import dev.pinotcdc.trino.config.PinotCdcConfig;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
@@ -37,7 +37,7 @@ public final class TruncateFinder
     private final Cache<String, OptionalLong> newestTruncates;
 
     @Inject
-    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config)
+    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");
