@@ -15,6 +15,14 @@ import static java.util.concurrent.TimeUnit.SECONDS;
  */
 public class PinotCdcScanConfig
 {
+    // the bounds of the properties that are session properties too, for both checks
+    public static final int MIN_SCAN_SPLITS = 1;
+    public static final int MAX_SCAN_SPLITS = 256;
+    public static final int MIN_EXTRACTED_SOURCE_FIELDS = 0;
+    public static final int MAX_EXTRACTED_SOURCE_FIELDS = 1000;
+    public static final String MIN_DYNAMIC_FILTERING_WAIT_TIMEOUT = "0ms";
+    public static final String MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT = "1h";
+
     private int maxRowsPerBrokerQuery = 1_000_000;
     private int scanSplits = 4;
     private int maxExtractedSourceFields = 1;
@@ -36,8 +44,8 @@ public class PinotCdcScanConfig
         return this;
     }
 
-    @Min(1)
-    @Max(256)
+    @Min(MIN_SCAN_SPLITS)
+    @Max(MAX_SCAN_SPLITS)
     public int getScanSplits()
     {
         return scanSplits;
@@ -51,8 +59,8 @@ public class PinotCdcScanConfig
         return this;
     }
 
-    @Min(0)
-    @Max(1000)
+    @Min(MIN_EXTRACTED_SOURCE_FIELDS)
+    @Max(MAX_EXTRACTED_SOURCE_FIELDS)
     public int getMaxExtractedSourceFields()
     {
         return maxExtractedSourceFields;
@@ -66,8 +74,8 @@ public class PinotCdcScanConfig
         return this;
     }
 
-    @MinDuration("0ms")
-    @MaxDuration("1h")
+    @MinDuration(MIN_DYNAMIC_FILTERING_WAIT_TIMEOUT)
+    @MaxDuration(MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT)
     public Duration getDynamicFilteringWaitTimeout()
     {
         return dynamicFilteringWaitTimeout;

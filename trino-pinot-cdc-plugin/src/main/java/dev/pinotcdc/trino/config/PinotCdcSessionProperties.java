@@ -43,24 +43,28 @@ public final class PinotCdcSessionProperties
                         SCAN_SPLITS,
                         "Broker queries a full scan is divided into, run in parallel by Trino's workers",
                         config.getScanSplits(),
-                        1,
-                        256),
+                        PinotCdcScanConfig.MIN_SCAN_SPLITS,
+                        PinotCdcScanConfig.MAX_SCAN_SPLITS),
                 boundedIntegerProperty(
                         MAX_EXTRACTED_SOURCE_FIELDS,
                         "A scan reading at most this many fields of the source JSON has Pinot extract them; more fields ship whole documents (0: always whole documents)",
                         config.getMaxExtractedSourceFields(),
-                        0,
-                        1000),
-                durationProperty(
+                        PinotCdcScanConfig.MIN_EXTRACTED_SOURCE_FIELDS,
+                        PinotCdcScanConfig.MAX_EXTRACTED_SOURCE_FIELDS),
+                boundedDurationProperty(
                         DYNAMIC_FILTERING_WAIT_TIMEOUT,
                         "How long a scan on the probe side of a join waits for the join's dynamic filter, which it sends to Pinot",
                         config.getDynamicFilteringWaitTimeout(),
-                        false),
-                durationProperty(
+                        PinotCdcScanConfig.MIN_DYNAMIC_FILTERING_WAIT_TIMEOUT,
+                        Duration.valueOf(PinotCdcScanConfig.MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT),
+                        PinotCdcScanConfig.MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT),
+                boundedDurationProperty(
                         QUERY_TIMEOUT,
                         "Time Pinot may take for one broker query; at most pinot.read-timeout",
                         clientConfig.getReadTimeout(),
-                        false));
+                        PinotClientConfig.MIN_READ_TIMEOUT,
+                        clientConfig.getReadTimeout(),
+                        "the catalog's pinot.read-timeout, " + clientConfig.getReadTimeout()));
     }
 
     private static PropertyMetadata<Integer> boundedIntegerProperty(String name, String description, int defaultValue, int min, int max)
@@ -72,6 +76,24 @@ public final class PinotCdcSessionProperties
                 value -> {
                     if (value < min || value > max) {
                         throw new TrinoException(INVALID_SESSION_PROPERTY, "%s must be between %s and %s".formatted(name, min, max));
+                    }
+                },
+                false);
+    }
+
+    /**
+     * @param maxText how the error names the upper bound
+     */
+    private static PropertyMetadata<Duration> boundedDurationProperty(String name, String description, Duration defaultValue, String minText, Duration max, String maxText)
+    {
+        Duration min = Duration.valueOf(minText);
+        return durationProperty(
+                name,
+                description,
+                defaultValue,
+                value -> {
+                    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                        throw new TrinoException(INVALID_SESSION_PROPERTY, "%s must be between %s and %s".formatted(name, minText, maxText));
                     }
                 },
                 false);

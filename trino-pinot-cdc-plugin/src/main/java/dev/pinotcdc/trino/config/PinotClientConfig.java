@@ -24,6 +24,10 @@ import static java.util.concurrent.TimeUnit.SECONDS;
  */
 public class PinotClientConfig
 {
+    // also the bounds of the query_timeout session property, whose upper bound is the catalog's read timeout
+    public static final String MIN_READ_TIMEOUT = "1ms";
+    public static final String MAX_READ_TIMEOUT = "1d";
+
     private static final Splitter LIST_SPLITTER = Splitter.on(',').trimResults().omitEmptyStrings();
 
     private List<String> controllerUrls = ImmutableList.of();
@@ -75,8 +79,8 @@ public class PinotClientConfig
     }
 
     @NotNull
-    @MinDuration("1ms")
-    @MaxDuration("1d")
+    @MinDuration(MIN_READ_TIMEOUT)
+    @MaxDuration(MAX_READ_TIMEOUT)
     public Duration getReadTimeout()
     {
         return readTimeout;
