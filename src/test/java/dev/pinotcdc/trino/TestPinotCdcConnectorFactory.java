@@ -73,6 +73,20 @@ final class TestPinotCdcConnectorFactory
     }
 
     @Test
+    void testCredentialsOfAnotherAuthenticationTypeAreIgnored()
+    {
+        // credentials are bound only under their authentication type; naming them under another is accepted, as before
+        Connector connector = create(ImmutableMap.of(
+                "pinot.controller-urls", "http://127.0.0.1:9",
+                "pinot.controller.authentication.user", "u",
+                "pinot.controller.authentication.password", "p",
+                "pinot.broker.authentication.type", "TOKEN",
+                "pinot.broker.authentication.token", "t",
+                "pinot.broker.authentication.user", "u"));
+        connector.shutdown();
+    }
+
+    @Test
     void testUnknownPropertyFails()
     {
         assertThatThrownBy(() -> create(ImmutableMap.of("pinot.controller-urls", "http://c1:9000", "cdc.sorce-column", "x")))

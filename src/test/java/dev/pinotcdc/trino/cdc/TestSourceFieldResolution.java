@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.cdc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pinotcdc.trino.metadata.TableDefinitionParser;
 import io.trino.spi.type.StandardTypes;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.TypeId;

@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.metadata;
 
+import dev.pinotcdc.trino.pushdown.TimeTruncation;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDateTime;

@@ -2,7 +2,11 @@ package dev.pinotcdc.trino.query;
 
 import dev.pinotcdc.trino.cdc.FieldEncoding;
 import dev.pinotcdc.trino.client.JsonIndexScope;
-import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.ExpressionTranslation;
+import dev.pinotcdc.trino.pushdown.FilterTranslation;
+import dev.pinotcdc.trino.pushdown.JsonSourceCapabilities;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.PinotFilterTranslator;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.expression.Call;
 import io.trino.spi.expression.ConnectorExpression;

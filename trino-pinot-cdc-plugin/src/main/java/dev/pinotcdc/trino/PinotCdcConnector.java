@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino;
 
 import com.google.inject.Inject;
+import dev.pinotcdc.trino.config.PinotCdcSessionProperties;
 import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;

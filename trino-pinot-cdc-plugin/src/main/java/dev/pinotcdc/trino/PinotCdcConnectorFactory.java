@@ -10,6 +10,8 @@ import io.trino.spi.connector.ConnectorFactory;
 
 import java.util.Map;
 
+import static com.google.common.collect.Maps.filterKeys;
+import static dev.pinotcdc.trino.PinotClientModule.CREDENTIAL_PROPERTIES;
 import static io.trino.plugin.base.Versions.checkStrictSpiVersionMatch;
 import static java.util.Objects.requireNonNull;
 
@@ -33,11 +35,13 @@ public class PinotCdcConnectorFactory
         Bootstrap app = new Bootstrap(
                 new JsonModule(),
                 TypeDeserializers.module(context.getTypeManager()),
+                new PinotClientModule(),
                 new PinotCdcModule(context.getTypeManager()));
 
         Injector injector = app
                 .doNotInitializeLogging()
-                .setRequiredConfigurationProperties(config)
+                .setRequiredConfigurationProperties(filterKeys(config, property -> !CREDENTIAL_PROPERTIES.contains(property)))
+                .setOptionalConfigurationProperties(filterKeys(config, CREDENTIAL_PROPERTIES::contains))
                 .initialize();
 
         return injector.getInstance(PinotCdcConnector.class);

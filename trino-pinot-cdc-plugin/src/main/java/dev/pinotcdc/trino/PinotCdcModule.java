@@ -6,10 +6,10 @@ import com.google.inject.Provides;
 import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import dev.pinotcdc.trino.cdc.CdcLayout;
-import dev.pinotcdc.trino.client.BrokerLocator;
-import dev.pinotcdc.trino.client.PinotBrokerClient;
-import dev.pinotcdc.trino.client.PinotClientSettings;
-import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.config.CdcLayoutConfig;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.config.PinotCdcScanConfig;
+import dev.pinotcdc.trino.config.PinotCdcSessionProperties;
 import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.metadata.PinotTableCatalog;
 import dev.pinotcdc.trino.metadata.PinotTableDescriptionLoader;
@@ -35,7 +35,9 @@ public class PinotCdcModule
     @Override
     public void configure(Binder binder)
     {
-        configBinder(binder).bindConfig(PinotCdcConfig.class);
+        configBinder(binder).bindConfig(CdcLayoutConfig.class);
+        configBinder(binder).bindConfig(PinotCdcMetadataConfig.class);
+        configBinder(binder).bindConfig(PinotCdcScanConfig.class);
         binder.bind(TypeManager.class).toInstance(typeManager);
 
         binder.bind(PinotCdcConnector.class).in(Scopes.SINGLETON);
@@ -51,7 +53,7 @@ public class PinotCdcModule
 
     @Provides
     @Singleton
-    public static CdcLayout createCdcLayout(PinotCdcConfig config)
+    public static CdcLayout createCdcLayout(CdcLayoutConfig config)
     {
         return new CdcLayout(
                 config.getSourceColumn(),
@@ -61,26 +63,5 @@ public class PinotCdcModule
                 config.getTruncateOpCode(),
                 config.getValueSchemaColumn(),
                 config.getVersionColumn());
-    }
-
-    @Provides
-    @Singleton
-    public static PinotClientSettings createClientSettings(PinotCdcConfig config)
-    {
-        return PinotClientSettings.fromConfig(config);
-    }
-
-    @Provides
-    @Singleton
-    public static PinotControllerClient createControllerClient(PinotClientSettings settings)
-    {
-        return new PinotControllerClient(settings);
-    }
-
-    @Provides
-    @Singleton
-    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller)
-    {
-        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller));
     }
 }

@@ -1,8 +1,5 @@
 package dev.pinotcdc.trino.client;
 
-import dev.pinotcdc.trino.PinotAuthenticationType;
-import dev.pinotcdc.trino.PinotCdcConfig;
-
 import javax.net.ssl.SSLContext;
 
 import java.net.URI;
@@ -49,27 +46,6 @@ public record PinotClientSettings(
         if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("Timeouts must be positive");
         }
-    }
-
-    public static PinotClientSettings fromConfig(PinotCdcConfig config)
-    {
-        return new PinotClientSettings(
-                config.getControllerUrls(),
-                config.getBrokerUrls(),
-                authentication(config.getControllerAuthenticationType(), config.getControllerUser(), config.getControllerPassword(), config.getControllerToken()),
-                authentication(config.getBrokerAuthenticationType(), config.getBrokerUser(), config.getBrokerPassword(), config.getBrokerToken()),
-                config.getTruststorePath().map(path -> new PinotTruststore(path.toPath(), config.getTruststorePassword(), config.getTruststoreType())),
-                Duration.ofMillis(config.getConnectTimeout().toMillis()),
-                Duration.ofMillis(config.getReadTimeout().toMillis()));
-    }
-
-    private static PinotAuthentication authentication(PinotAuthenticationType type, Optional<String> user, Optional<String> password, Optional<String> token)
-    {
-        return switch (type) {
-            case NONE -> PinotAuthentication.none();
-            case PASSWORD -> PinotAuthentication.of(user, password, Optional.empty());
-            case TOKEN -> PinotAuthentication.of(Optional.empty(), Optional.empty(), token);
-        };
     }
 
     /**

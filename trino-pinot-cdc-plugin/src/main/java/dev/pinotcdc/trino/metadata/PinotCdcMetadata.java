@@ -3,21 +3,30 @@ package dev.pinotcdc.trino.metadata;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.inject.Inject;
-import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.cdc.CdcLayout;
-import dev.pinotcdc.trino.query.ExpressionTranslation;
-import dev.pinotcdc.trino.query.JsonSourceCapabilities;
-import dev.pinotcdc.trino.query.PinotFilterTranslator;
-import dev.pinotcdc.trino.query.PrefixMatch;
-import dev.pinotcdc.trino.read.ScanPlan;
 import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.config.PinotCdcScanConfig;
+import dev.pinotcdc.trino.pushdown.AggregateColumnHandle;
+import dev.pinotcdc.trino.pushdown.AggregationPushdown;
+import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
+import dev.pinotcdc.trino.pushdown.ExpressionTranslation;
+import dev.pinotcdc.trino.pushdown.JsonSourceCapabilities;
+import dev.pinotcdc.trino.pushdown.PinotAggregation;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
+import dev.pinotcdc.trino.pushdown.PinotFilterTranslator;
+import dev.pinotcdc.trino.pushdown.PinotSortItem;
+import dev.pinotcdc.trino.pushdown.PrefixMatch;
+import dev.pinotcdc.trino.pushdown.ScanPlan;
+import dev.pinotcdc.trino.pushdown.TimeTruncation;
+import dev.pinotcdc.trino.pushdown.TruncatedTimeColumnHandle;
 import io.airlift.log.Logger;
 import io.airlift.slice.Slice;
 import io.trino.spi.TrinoException;
-import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.AggregateFunction;
 import io.trino.spi.connector.AggregationApplicationResult;
 import io.trino.spi.connector.Assignment;
+import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
 import io.trino.spi.connector.ConnectorMetadata;
 import io.trino.spi.connector.ConnectorSession;
@@ -53,12 +62,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
-import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
-import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_METADATA;
-import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.getMaxExtractedSourceFields;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.isStrictDecoding;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_METADATA;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getMaxExtractedSourceFields;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isPushdownEnabled;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isStrictDecoding;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static java.util.Objects.requireNonNull;
@@ -73,7 +82,7 @@ public class PinotCdcMetadata
     private final int maxRowsPerBrokerQuery;
 
     @Inject
-    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcConfig config)
+    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcScanConfig config)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.layout = requireNonNull(layout, "layout is null");
@@ -102,7 +111,7 @@ public class PinotCdcMetadata
             throw new TrinoException(NOT_SUPPORTED, "This connector does not support versioned tables");
         }
         return catalog.getTableToRead(tableName)
-                .map(table -> PinotCdcTableHandle.scanOf(table, layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session)))
+                .map(table -> table.tableHandle(layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session)))
                 .orElse(null);
     }
 

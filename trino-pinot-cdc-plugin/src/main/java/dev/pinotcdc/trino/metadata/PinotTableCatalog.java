@@ -6,10 +6,10 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
-import dev.pinotcdc.trino.PinotCdcConfig;
-import dev.pinotcdc.trino.PinotErrors;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.client.PinotErrors;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
 import io.trino.cache.EvictableCacheBuilder;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.SchemaTableName;
@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 import static com.google.common.base.Throwables.throwIfUnchecked;
 import static com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap;
-import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
 import static java.lang.String.format;
 import static java.util.Locale.ENGLISH;
 import static java.util.Objects.requireNonNull;
@@ -43,7 +43,7 @@ public final class PinotTableCatalog
     private final LoadingCache<String, PinotTableDescription> descriptions;
 
     @Inject
-    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcConfig config)
+    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcMetadataConfig config)
     {
         this.controller = requireNonNull(controller, "controller is null");
         this.loader = requireNonNull(loader, "loader is null");

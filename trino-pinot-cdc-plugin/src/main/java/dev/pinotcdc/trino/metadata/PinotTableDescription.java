@@ -1,11 +1,17 @@
 package dev.pinotcdc.trino.metadata;
 
+import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.client.JsonIndexScope;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
+import dev.pinotcdc.trino.pushdown.SplitKey;
 import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,6 +47,28 @@ public record PinotTableDescription(
         requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
         liveSchemaTexts = liveSchemaTexts.map(List::copyOf);
+    }
+
+    /** A scan of the whole table, nothing pushed into it yet. */
+    public PinotCdcTableHandle tableHandle(CdcLayout layout, int maxRows, int maxExtractedSourceFields)
+    {
+        return new PinotCdcTableHandle(
+                schemaTableName,
+                pinotTableName,
+                shape,
+                primaryKey,
+                splitKey,
+                versionColumn,
+                sourceJsonIndexed,
+                TupleDomain.all(),
+                List.of(),
+                OptionalLong.empty(),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                layout,
+                maxRows,
+                maxExtractedSourceFields);
     }
 
     public Optional<PinotCdcColumnHandle> column(String name)

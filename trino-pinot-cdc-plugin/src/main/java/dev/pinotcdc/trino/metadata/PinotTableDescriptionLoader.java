@@ -15,6 +15,8 @@ import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotTableConfig;
 import dev.pinotcdc.trino.client.PinotTableSchema;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.SplitKey;
 import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.type.TypeManager;
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
-import dev.pinotcdc.trino.PinotCdcConfig;
 import dev.pinotcdc.trino.cdc.CdcJson;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.DebeziumSchemaMapper;
@@ -13,17 +12,17 @@ import dev.pinotcdc.trino.cdc.SchemaVersionTypes;
 import dev.pinotcdc.trino.cdc.SourceField;
 import dev.pinotcdc.trino.cdc.SourceFieldResolver;
 import dev.pinotcdc.trino.cdc.TableDefinition;
-import dev.pinotcdc.trino.cdc.TableDefinitionParser;
 import dev.pinotcdc.trino.cdc.TypeOrigin;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.pushdown.LatestStateFilter;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.FunctionCall;
 import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
-import dev.pinotcdc.trino.read.LatestStateFilter;
 import io.airlift.log.Logger;
 import io.trino.spi.TrinoException;
 import io.trino.spi.type.TypeManager;
@@ -36,7 +35,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -57,7 +56,7 @@ public final class SourceFieldTypes
     private final DebeziumSchemaMapper schemaMapper;
 
     @Inject
-    public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config, TypeManager typeManager)
+    public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config, TypeManager typeManager)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");

@@ -1,8 +1,10 @@
 package dev.pinotcdc.trino.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trino.spi.Page;
+import dev.pinotcdc.trino.pushdown.DecodingProblems;
+import dev.pinotcdc.trino.pushdown.RowDecoder;
 import io.airlift.units.Duration;
+import io.trino.spi.Page;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
 import io.trino.spi.connector.DynamicFilter;

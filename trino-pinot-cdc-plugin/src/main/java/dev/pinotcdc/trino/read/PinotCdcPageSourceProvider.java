@@ -4,17 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.inject.Inject;
-import dev.pinotcdc.trino.PinotCdcConfig;
-import dev.pinotcdc.trino.PinotErrors;
 import dev.pinotcdc.trino.adapter.PageSourceProviderAdapter;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
+import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.client.RequestedRows;
-import dev.pinotcdc.trino.metadata.ConstraintPushdown;
-import dev.pinotcdc.trino.metadata.PinotCdcColumnHandle;
-import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
+import dev.pinotcdc.trino.config.PinotClientConfig;
+import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
+import dev.pinotcdc.trino.pushdown.DecodingProblems;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
+import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
+import dev.pinotcdc.trino.pushdown.RowDecoder;
+import dev.pinotcdc.trino.pushdown.ScanPlan;
+import dev.pinotcdc.trino.pushdown.SourceFieldExtraction;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
 import io.trino.spi.TrinoException;
@@ -29,11 +34,11 @@ import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
 
-import static dev.pinotcdc.trino.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.getDynamicFilteringWaitTimeout;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.getQueryTimeout;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.isStrictDecoding;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getDynamicFilteringWaitTimeout;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getQueryTimeout;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isPushdownEnabled;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isStrictDecoding;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
@@ -46,7 +51,7 @@ public class PinotCdcPageSourceProvider
     private final long readTimeoutMillis;
 
     @Inject
-    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotCdcConfig config)
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.readTimeoutMillis = config.getReadTimeout().toMillis();

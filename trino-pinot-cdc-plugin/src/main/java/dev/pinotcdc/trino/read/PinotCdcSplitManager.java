@@ -3,7 +3,8 @@ package dev.pinotcdc.trino.read;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.adapter.SplitManagerAdapter;
-import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
+import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
+import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitSource;
 import io.trino.spi.connector.ConnectorTableHandle;
@@ -11,8 +12,8 @@ import io.trino.spi.connector.FixedSplitSource;
 
 import java.util.OptionalLong;
 
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.getScanSplits;
-import static dev.pinotcdc.trino.PinotCdcSessionProperties.isPushdownEnabled;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getScanSplits;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isPushdownEnabled;
 import static java.util.Objects.requireNonNull;
 
 public class PinotCdcSplitManager

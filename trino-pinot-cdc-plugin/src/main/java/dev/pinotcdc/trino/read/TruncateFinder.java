@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.cache.Cache;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
-import dev.pinotcdc.trino.PinotCdcConfig;
-import dev.pinotcdc.trino.PinotErrors;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
-import dev.pinotcdc.trino.metadata.PinotCdcTableHandle;
+import dev.pinotcdc.trino.client.PinotErrors;
+import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.PinotFilter;
@@ -37,7 +37,7 @@ public final class TruncateFinder
     private final Cache<String, OptionalLong> newestTruncates;
 
     @Inject
-    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcConfig config)
+    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config)
     {
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");

@@ -1,0 +1,104 @@
+package dev.pinotcdc.trino.config;
+
+import io.airlift.configuration.Config;
+import io.airlift.configuration.ConfigDescription;
+import io.airlift.units.Duration;
+import io.airlift.units.MaxDuration;
+import io.airlift.units.MinDuration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+
+/**
+ * How a scan queries Pinot and reads the answer; the session properties of the same names start from these values.
+ */
+public class PinotCdcScanConfig
+{
+    // the bounds of the properties that are session properties too, for both checks
+    public static final int MIN_SCAN_SPLITS = 1;
+    public static final int MAX_SCAN_SPLITS = 256;
+    public static final int MIN_EXTRACTED_SOURCE_FIELDS = 0;
+    public static final int MAX_EXTRACTED_SOURCE_FIELDS = 1000;
+    public static final String MIN_DYNAMIC_FILTERING_WAIT_TIMEOUT = "0ms";
+    public static final String MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT = "1h";
+
+    private int maxRowsPerBrokerQuery = 1_000_000;
+    private int scanSplits = 4;
+    private int maxExtractedSourceFields = 1;
+    private Duration dynamicFilteringWaitTimeout = new Duration(0, SECONDS);
+    private boolean strictDecoding;
+
+    @Min(1)
+    @Max(100_000_000)
+    public int getMaxRowsPerBrokerQuery()
+    {
+        return maxRowsPerBrokerQuery;
+    }
+
+    @Config("pinot.max-rows-per-broker-query")
+    @ConfigDescription("Most rows one broker query may return; a split that would return more fails and says how to narrow the query")
+    public PinotCdcScanConfig setMaxRowsPerBrokerQuery(int maxRowsPerBrokerQuery)
+    {
+        this.maxRowsPerBrokerQuery = maxRowsPerBrokerQuery;
+        return this;
+    }
+
+    @Min(MIN_SCAN_SPLITS)
+    @Max(MAX_SCAN_SPLITS)
+    public int getScanSplits()
+    {
+        return scanSplits;
+    }
+
+    @Config("pinot.scan-splits")
+    @ConfigDescription("Broker queries a full scan is divided into, run in parallel by Trino's workers")
+    public PinotCdcScanConfig setScanSplits(int scanSplits)
+    {
+        this.scanSplits = scanSplits;
+        return this;
+    }
+
+    @Min(MIN_EXTRACTED_SOURCE_FIELDS)
+    @Max(MAX_EXTRACTED_SOURCE_FIELDS)
+    public int getMaxExtractedSourceFields()
+    {
+        return maxExtractedSourceFields;
+    }
+
+    @Config("pinot.max-extracted-source-fields")
+    @ConfigDescription("A scan reading at most this many fields of the source JSON has Pinot extract them; a scan reading more receives whole documents (0: always whole documents)")
+    public PinotCdcScanConfig setMaxExtractedSourceFields(int maxExtractedSourceFields)
+    {
+        this.maxExtractedSourceFields = maxExtractedSourceFields;
+        return this;
+    }
+
+    @MinDuration(MIN_DYNAMIC_FILTERING_WAIT_TIMEOUT)
+    @MaxDuration(MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT)
+    public Duration getDynamicFilteringWaitTimeout()
+    {
+        return dynamicFilteringWaitTimeout;
+    }
+
+    @Config("pinot.dynamic-filtering-wait-timeout")
+    @ConfigDescription("How long a scan on the probe side of a join waits for the join's dynamic filter, which it sends to Pinot")
+    public PinotCdcScanConfig setDynamicFilteringWaitTimeout(Duration dynamicFilteringWaitTimeout)
+    {
+        this.dynamicFilteringWaitTimeout = dynamicFilteringWaitTimeout;
+        return this;
+    }
+
+    public boolean isStrictDecoding()
+    {
+        return strictDecoding;
+    }
+
+    @Config("cdc.strict-decoding")
+    @ConfigDescription("Fail a query on a stored value that does not fit its column, instead of returning NULL and counting it")
+    public PinotCdcScanConfig setStrictDecoding(boolean strictDecoding)
+    {
+        this.strictDecoding = strictDecoding;
+        return this;
+    }
+}
