@@ -17,6 +17,7 @@ import dev.pinotcdc.trino.metadata.SourceFieldTypes;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
 import dev.pinotcdc.trino.read.TruncateFinder;
+import io.airlift.http.client.HttpClient;
 import io.trino.spi.type.TypeManager;
 
 import static io.airlift.configuration.ConfigBinder.configBinder;
@@ -70,17 +71,35 @@ public class PinotCdcModule
         return PinotClientSettings.fromConfig(config);
     }
 
+    // airlift's HTTP clients, one per Pinot role, built from the catalog's pinot.* properties (timeouts, truststore);
+    // the lifecycle manager closes them
     @Provides
     @Singleton
-    public static PinotControllerClient createControllerClient(PinotClientSettings settings)
+    @ForPinotController
+    public static HttpClient createControllerHttpClient(PinotClientSettings settings)
     {
-        return new PinotControllerClient(settings);
+        return PinotControllerClient.createHttpClient(settings);
     }
 
     @Provides
     @Singleton
-    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller)
+    @ForPinotBroker
+    public static HttpClient createBrokerHttpClient(PinotClientSettings settings)
     {
-        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller));
+        return PinotBrokerClient.createHttpClient(settings);
+    }
+
+    @Provides
+    @Singleton
+    public static PinotControllerClient createControllerClient(PinotClientSettings settings, @ForPinotController HttpClient httpClient)
+    {
+        return new PinotControllerClient(settings, httpClient);
+    }
+
+    @Provides
+    @Singleton
+    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller, @ForPinotBroker HttpClient httpClient)
+    {
+        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller), httpClient);
     }
 }
