@@ -69,7 +69,8 @@ public class PinotControllerClient
     /** The HTTP client for the controllers: an answer may take the read timeout. */
     public static HttpClient createHttpClient(PinotClientSettings settings)
     {
-        return PinotHttpClients.create("pinot-controller", settings, settings.readTimeout());
+        boolean https = settings.controllerUrls().stream().anyMatch(url -> PinotClientSettings.scheme(url).equals("https"));
+        return PinotHttpClients.create("pinot-controller", settings, settings.readTimeout(), https);
     }
 
     /** The raw names (without _REALTIME or _OFFLINE) of every table: {@code GET /tables}. */
@@ -126,6 +127,21 @@ public class PinotControllerClient
         return brokers.stream()
                 .map(hostAndPort -> URI.create(brokerScheme + "://" + hostAndPort))
                 .toList();
+    }
+
+    /**
+     * The JSON a controller answers to {@code GET pathAndQuery}, or empty where it answers 404: for readers of what
+     * the connector does not keep (the templates command's table check reads ingestion transforms and indexes).
+     *
+     * @param what names the answer in error messages, for example "the schema of table 'orders'"
+     */
+    public Optional<JsonNode> getJson(String pathAndQuery, String what)
+    {
+        ControllerAnswer answer = get(pathAndQuery);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.json(what));
     }
 
     @PreDestroy

@@ -23,8 +23,9 @@ public final class PinotHttpClients
     /**
      * @param name names the client's threads
      * @param requestTimeout the longest wait for one whole answer
+     * @param https whether the client speaks https: only then is the truststore loaded
      */
-    public static HttpClient create(String name, PinotClientSettings settings, Duration requestTimeout)
+    public static HttpClient create(String name, PinotClientSettings settings, Duration requestTimeout, boolean https)
     {
         HttpClientConfig config = new HttpClientConfig()
                 .setConnectTimeout(toAirlift(settings.connectTimeout()))
@@ -32,11 +33,15 @@ public final class PinotHttpClients
                 .setIdleTimeout(toAirlift(requestTimeout))
                 // Pinot's Jersey servers speak HTTP/1.1
                 .setHttp2Enabled(false);
-        SslContextFactory.Client tls = new SslContextFactory.Client();
-        tls.setSslContext(settings.sslContext());
-        // the default; said here because the truststore's certificates must also name the host
-        tls.setEndpointIdentificationAlgorithm("HTTPS");
-        return new JettyHttpClient(name, config, ImmutableList.of(), Optional.empty(), Optional.of(tls));
+        Optional<SslContextFactory.Client> tls = Optional.empty();
+        if (https) {
+            SslContextFactory.Client factory = new SslContextFactory.Client();
+            factory.setSslContext(settings.sslContext());
+            // the default, said here because it matters: the server's certificate must also name its host
+            factory.setEndpointIdentificationAlgorithm("HTTPS");
+            tls = Optional.of(factory);
+        }
+        return new JettyHttpClient(name, config, ImmutableList.of(), Optional.empty(), tls);
     }
 
     private static io.airlift.units.Duration toAirlift(Duration duration)
