@@ -24,7 +24,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The command that writes Pinot table templates for Debezium topics and checks existing tables. It is built as its
- * own jar, beside its libraries: {@code java -jar trino-pinot-cdc-templates/target/trino-pinot-cdc-templates-<version>.jar ...}.
+ * own jar, beside its libraries: {@code java -jar trino-pinot-cdc-templates/target/trino-pinot-cdc-templates-<version>-executable.jar ...}.
  */
 public final class PinotCdcTemplates
 {
