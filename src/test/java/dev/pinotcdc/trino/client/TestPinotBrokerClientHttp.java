@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * How the broker client behaves over HTTP through pinot-java-client's transport: what it posts, auth headers,
+ * How the broker client behaves over HTTP: what it posts, auth headers,
  * spreading over brokers, skipping unreachable ones, timeouts, status codes.
  */
 class TestPinotBrokerClientHttp

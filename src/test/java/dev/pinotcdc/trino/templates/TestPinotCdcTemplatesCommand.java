@@ -3,15 +3,22 @@ package dev.pinotcdc.trino.templates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinotcdc.trino.testing.DebeziumFixtures;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import static dev.pinotcdc.trino.templates.TestCdcTemplateGenerator.transforms;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,6 +111,9 @@ final class TestPinotCdcTemplatesCommand
         assertMistake(CommandRun.run("write", "--jdbc-url", "jdbc:mysql://h/db", "--pg-table", "t", "--kafka", "k:1"), "Not a PostgreSQL JDBC URL");
         assertMistake(CommandRun.run("check", "--table", "t"), "needs --controller");
         assertMistake(CommandRun.run("check", "--table", "t", "--controller", "pinot:9000"), "Invalid controller URL 'pinot:9000'");
+        assertMistake(CommandRun.run("check", "--table", "t", "--controller", "http://pinot:9000", "--token-env", "NO_SUCH_TOKEN"), "--token-env NO_SUCH_TOKEN: the environment variable is not set");
+        assertMistake(CommandRun.run("check", "--table", "t", "--controller", "http://pinot:9000", "--password", "p"), "--password goes with --user");
+        assertMistake(CommandRun.run("check", "--table", "t", "--controller", "https://pinot:9443", "--truststore", directory.resolve("missing.jks").toString()), "Cannot load the JKS truststore");
 
         Path notDebezium = Files.writeString(directory.resolve("flat.json"), "{\"id\": 1, \"name\": \"x\"}");
         assertMistake(CommandRun.run("write", "--sample", notDebezium.toString(), "--key", "id", "--kafka", "k:1"), "not a Debezium message with its schema");
@@ -116,7 +126,7 @@ final class TestPinotCdcTemplatesCommand
     {
         CommandRun run = CommandRun.run("--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("write (--sample FILE", "--pinot-version V", "check --controller URL --table NAME");
+        assertThat(run.out()).contains("write (--sample FILE", "--pinot-version V", "check --controller URL[,URL...] --table NAME", "--truststore FILE");
     }
 
     @Test
@@ -165,5 +175,42 @@ final class TestPinotCdcTemplatesCommand
         catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void checkSpeaksToTheControllerWithItsCredentials()
+            throws IOException
+    {
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        HttpServer controller = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        controller.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = "{\"code\": 401, \"error\": \"HTTP 401 Unauthorized\"}".getBytes(UTF_8);
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        controller.start();
+        try {
+            String url = "http://127.0.0.1:" + controller.getAddress().getPort();
+            CommandRun token = CommandRun.run(Map.of("PINOT_TOKEN", "tok-7"), "check", "--controller", url, "--table", "orders", "--token-env", "PINOT_TOKEN");
+            assertMistake(token, "Pinot controller %s/tables/orders/schema answered HTTP 401 for the schema of table 'orders': HTTP 401: HTTP 401 Unauthorized".formatted(url));
+            CommandRun basic = CommandRun.run(Map.of("PINOT_PASSWORD", "s3cret"), "check", "--controller", url, "--table", "orders", "--user", "admin");
+            assertThat(basic.exitCode()).isEqualTo(PinotCdcTemplates.EXIT_USAGE);
+            assertThat(authorizations).containsExactly(
+                    "Bearer tok-7",
+                    "Basic " + Base64.getEncoder().encodeToString("admin:s3cret".getBytes(UTF_8)));
+        }
+        finally {
+            controller.stop(0);
+        }
+    }
+
+    private static Map<String, String> transforms(JsonNode tableConfig)
+    {
+        Map<String, String> transforms = new LinkedHashMap<>();
+        tableConfig.path("ingestionConfig").path("transformConfigs")
+                .forEach(transform -> transforms.put(transform.path("columnName").asText(), transform.path("transformFunction").asText()));
+        return transforms;
     }
 }

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.pinotcdc.trino.templates.TestCdcTemplateGenerator.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
@@ -166,5 +165,13 @@ final class TestPostgreSqlTemplates
 
         CommandRun badMode = CommandRun.run("write", "--jdbc-url", url, "--pg-table", "shop.orders", "--topic", "t", "--kafka", "k:1", "--time-precision-mode", "exact");
         assertThat(badMode.err()).contains("Unknown time.precision.mode 'exact': use one of adaptive, adaptive_time_microseconds, connect");
+    }
+
+    private static Map<String, String> transforms(JsonNode tableConfig)
+    {
+        Map<String, String> transforms = new LinkedHashMap<>();
+        tableConfig.path("ingestionConfig").path("transformConfigs")
+                .forEach(transform -> transforms.put(transform.path("columnName").asText(), transform.path("transformFunction").asText()));
+        return transforms;
     }
 }

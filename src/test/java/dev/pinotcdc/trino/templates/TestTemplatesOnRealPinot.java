@@ -40,6 +40,7 @@ final class TestTemplatesOnRealPinot
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<String> FIXTURE_FILES = List.of("snapshot", "insert", "update", "pk-change", "delete");
     private static final String PLUGIN_DIR_PROPERTY = "pinotcdc.plugin.dir";
+    private static final String TEMPLATES_JAR_PROPERTY = "pinotcdc.templates.jar";
 
     private PinotTestCluster cluster;
 
@@ -237,30 +238,32 @@ final class TestTemplatesOnRealPinot
     }
 
     @Test
-    void theCommandRunsFromThePluginDirectoryAlone()
+    void theCommandRunsFromItsJar()
             throws IOException, InterruptedException
     {
+        String jar = System.getProperty(TEMPLATES_JAR_PROPERTY);
+        assertThat(jar).as("system property " + TEMPLATES_JAR_PROPERTY).isNotNull();
+        assertThat(Path.of(jar).resolveSibling("lib").resolve("postgresql-42.7.11.jar")).exists();
+        // the command is no part of the plugin, and neither is its PostgreSQL driver
         String pluginDirectory = System.getProperty(PLUGIN_DIR_PROPERTY);
         assertThat(pluginDirectory).as("system property " + PLUGIN_DIR_PROPERTY).isNotNull();
-        assertThat(Path.of(pluginDirectory).resolve("postgresql-42.7.11.jar")).exists();
-        // Trino gives plugins jackson-annotations: the command must do without it
         try (var jars = Files.list(Path.of(pluginDirectory))) {
-            assertThat(jars.map(jar -> jar.getFileName().toString())).noneMatch(name -> name.startsWith("jackson-annotations"));
+            assertThat(jars.map(file -> file.getFileName().toString())).noneMatch(name -> name.startsWith("postgresql") || name.startsWith("trino-pinot-cdc-templates"));
         }
 
         String table = "tpl_packaged";
         Path sample = Files.writeString(directory.resolve("packaged.json"), firstLine("adaptive-precise", "snapshot"));
-        ProcessResult write = runPackaged(pluginDirectory, "write", "--sample", sample.toString(), "--key", "id,customer_id",
+        ProcessResult write = runPackaged(jar, "write", "--sample", sample.toString(), "--key", "id,customer_id",
                 "--kafka", cluster.kafkaBootstrapServers(), "--table", table, "--out", directory.toString());
         assertThat(write.exitCode()).as(write.output()).isZero();
         assertThat(write.output()).contains("promoted: created_at (1:MICROSECONDS:EPOCH)");
         createFromFiles(table);
 
-        ProcessResult check = runPackaged(pluginDirectory, "check", "--controller", cluster.controllerUrl(), "--table", table);
+        ProcessResult check = runPackaged(jar, "check", "--controller", cluster.controllerUrl(), "--table", table);
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("nothing wrong found");
 
-        ProcessResult mistake = runPackaged(pluginDirectory, "write", "--sample", sample.toString());
+        ProcessResult mistake = runPackaged(jar, "write", "--sample", sample.toString());
         assertThat(mistake.exitCode()).isEqualTo(PinotCdcTemplates.EXIT_USAGE);
         assertThat(mistake.output()).contains("Error: 'write --sample' needs --key").doesNotContain("Exception");
     }
@@ -273,14 +276,13 @@ final class TestTemplatesOnRealPinot
         cluster.controller().addTable(MAPPER.readTree(directory.resolve(table + "-table-config.json").toFile()));
     }
 
-    private static ProcessResult runPackaged(String pluginDirectory, String... arguments)
+    private static ProcessResult runPackaged(String jar, String... arguments)
             throws IOException, InterruptedException
     {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m",
-                "-cp", pluginDirectory + "/*",
-                PinotCdcTemplates.class.getName()));
+                "-jar", jar));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), UTF_8);

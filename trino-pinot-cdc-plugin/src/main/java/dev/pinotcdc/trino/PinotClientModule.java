@@ -22,6 +22,7 @@ import dev.pinotcdc.trino.config.PinotTlsConfig;
 import dev.pinotcdc.trino.config.PinotTokenBrokerAuthenticationConfig;
 import dev.pinotcdc.trino.config.PinotTokenControllerAuthenticationConfig;
 import io.airlift.configuration.AbstractConfigurationAwareModule;
+import io.airlift.http.client.HttpClient;
 
 import java.lang.annotation.Annotation;
 import java.lang.annotation.Retention;
@@ -96,18 +97,36 @@ public class PinotClientModule
                 Duration.ofMillis(client.getReadTimeout().toMillis()));
     }
 
+    // airlift's HTTP clients, one per Pinot role, built from the catalog's pinot.* properties (timeouts, truststore);
+    // the lifecycle manager closes them
     @Provides
     @Singleton
-    public static PinotControllerClient createControllerClient(PinotClientSettings settings)
+    @ForPinotController
+    public static HttpClient createControllerHttpClient(PinotClientSettings settings)
     {
-        return new PinotControllerClient(settings);
+        return PinotControllerClient.createHttpClient(settings);
     }
 
     @Provides
     @Singleton
-    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller)
+    @ForPinotBroker
+    public static HttpClient createBrokerHttpClient(PinotClientSettings settings)
     {
-        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller));
+        return PinotBrokerClient.createHttpClient(settings);
+    }
+
+    @Provides
+    @Singleton
+    public static PinotControllerClient createControllerClient(PinotClientSettings settings, @ForPinotController HttpClient httpClient)
+    {
+        return new PinotControllerClient(settings, httpClient);
+    }
+
+    @Provides
+    @Singleton
+    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller, @ForPinotBroker HttpClient httpClient)
+    {
+        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller), httpClient);
     }
 
     @Retention(RUNTIME)

@@ -2,20 +2,20 @@ package dev.pinotcdc.trino.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airlift.http.client.HttpClient;
+import io.airlift.http.client.Request;
 import io.airlift.log.Logger;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static java.net.http.HttpClient.Redirect.NEVER;
-import static java.net.http.HttpClient.Version.HTTP_1_1;
+import static com.google.common.net.HttpHeaders.ACCEPT;
+import static com.google.common.net.HttpHeaders.AUTHORIZATION;
+import static io.airlift.http.client.Request.Builder.prepareGet;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -29,25 +29,17 @@ public class BrokerConfigurations
     private static final Duration KEEP = Duration.ofMinutes(5);
     private static final Duration KEEP_FAILURE = Duration.ofMinutes(1);
 
-    private final PinotClientSettings settings;
-    private final Duration readTimeout;
+    private final PinotAuthentication authentication;
     private final HttpClient httpClient;
     private final Map<URI, Known> caps = new ConcurrentHashMap<>();
 
     private record Known(OptionalInt cap, long expiresNanos) {}
 
-    public BrokerConfigurations(PinotClientSettings settings)
+    /** @param httpClient the brokers' HTTP client, which its owner closes */
+    public BrokerConfigurations(PinotClientSettings settings, HttpClient httpClient)
     {
-        this.settings = requireNonNull(settings, "settings is null");
-        this.readTimeout = settings.readTimeout();
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HTTP_1_1)
-                .followRedirects(NEVER)
-                .connectTimeout(settings.connectTimeout());
-        if (settings.brokerScheme().equals("https")) {
-            builder.sslContext(settings.sslContext());
-        }
-        this.httpClient = builder.build();
+        this.authentication = requireNonNull(settings, "settings is null").brokerAuthentication();
+        this.httpClient = requireNonNull(httpClient, "httpClient is null");
     }
 
     /**
@@ -70,30 +62,33 @@ public class BrokerConfigurations
             cap = OptionalInt.empty();
             keep = KEEP_FAILURE;
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PinotClientException("Interrupted while reading the configuration of broker " + broker, e);
+        catch (PinotHttp.Failure e) {
+            if (e.kind() == PinotHttp.FailureKind.INTERRUPTED) {
+                throw new PinotClientException("Interrupted while reading the configuration of broker " + broker, e.getCause());
+            }
+            log.warn("Cannot read the configuration of Pinot broker %s, so a response limit it may apply to answers is not known: %s", broker, e.describe());
+            cap = OptionalInt.empty();
+            keep = KEEP_FAILURE;
         }
         caps.put(broker, new Known(cap, System.nanoTime() + keep.toNanos()));
         return cap;
     }
 
     private JsonNode read(URI broker)
-            throws IOException, InterruptedException
+            throws IOException, PinotHttp.Failure
     {
         String base = broker.toString();
         while (base.endsWith("/")) {
             base = base.substring(0, base.length() - 1);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/appconfigs"))
-                .timeout(readTimeout)
-                .header("Accept", "application/json")
-                .GET();
-        settings.brokerAuthentication().authorizationHeader().ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<String> response = httpClient.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode());
+        Request.Builder request = prepareGet()
+                .setUri(URI.create(base + "/appconfigs"))
+                .setHeader(ACCEPT, "application/json");
+        authentication.authorizationHeader().ifPresent(value -> request.setHeader(AUTHORIZATION, value));
+        PinotHttp.Answer answer = PinotHttp.send(httpClient, request.build());
+        if (answer.status() != 200) {
+            throw new IOException("HTTP " + answer.status());
         }
-        return MAPPER.readTree(response.body());
+        return MAPPER.readTree(answer.body());
     }
 }

@@ -1,7 +1,6 @@
 package dev.pinotcdc.trino.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pinot.client.BrokerResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +24,16 @@ public final class BrokerResponseCheck
     private BrokerResponseCheck() {}
 
     /**
+     * @param answer the broker's JSON answer to {@code POST /query/sql}
      * @param timeoutMs the query timeout that was sent, for the message
      * @throws PinotTimeoutException the query ran out of time
      * @throws PinotQueryException the broker reported any other processing exception
      * @throws PinotPartialResultException not every server or segment answered
      * @throws PinotGroupsLimitReachedException a GROUP BY dropped groups
      */
-    public static void check(String tableName, BrokerResponse response, long timeoutMs)
+    public static void check(String tableName, JsonNode answer, long timeoutMs)
     {
-        List<PinotQueryError> errors = errors(tableName, response.getExceptions());
+        List<PinotQueryError> errors = errors(tableName, answer.get("exceptions"));
         List<PinotQueryError> timeouts = errors.stream().filter(error -> TIMEOUT_CODES.contains(error.errorCode())).toList();
         if (!timeouts.isEmpty()) {
             throw new PinotTimeoutException("Pinot table '%s': the query timed out (timeoutMs=%s): %s".formatted(tableName, timeoutMs, summaries(timeouts)));
@@ -43,7 +43,7 @@ public final class BrokerResponseCheck
             throw new PinotQueryException("Pinot table '%s': the query failed: %s".formatted(tableName, summaries(failures)), errors);
         }
 
-        BrokerStats stats = BrokerStats.from(response.getExecutionStats());
+        BrokerStats stats = BrokerStats.from(answer);
         if (stats.numServersQueried() >= 0 && stats.numServersResponded() >= 0 && stats.numServersResponded() < stats.numServersQueried()) {
             throw new PinotPartialResultException("Pinot table '%s': %s of %s servers responded; refusing a partial result".formatted(
                     tableName, stats.numServersResponded(), stats.numServersQueried()));

@@ -2,7 +2,6 @@ package dev.pinotcdc.trino.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.pinot.client.BrokerResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -43,10 +42,10 @@ public final class BrokerResult
     }
 
     /** Reads a broker answer that {@link BrokerResponseCheck} accepted. */
-    static BrokerResult from(String tableName, URI brokerUrl, BrokerResponse response)
+    static BrokerResult from(String tableName, URI brokerUrl, JsonNode answer)
     {
-        JsonNode resultTable = response.getResultTable();
-        BrokerStats stats = BrokerStats.from(response.getExecutionStats());
+        JsonNode resultTable = answer.get("resultTable");
+        BrokerStats stats = BrokerStats.from(answer);
         if (resultTable == null || resultTable.isNull() || resultTable.isMissingNode()) {
             if (!askedNoServer(stats)) {
                 throw new PinotInvalidResponseException((
@@ -115,8 +114,7 @@ public final class BrokerResult
 
     /**
      * The size of the result table written as compact JSON, about what the broker sent (the answer's statistics add
-     * a few hundred bytes). pinot-java-client's transport does not expose the bytes it received, so this is computed
-     * on first call, by writing the table again without keeping it.
+     * a few hundred bytes), computed on first call by writing the table again without keeping it.
      */
     public long resultTableJsonBytes()
     {

@@ -1,6 +1,6 @@
 package dev.pinotcdc.trino.client;
 
-import org.apache.pinot.client.ExecutionStats;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /** The statistics of one broker answer; -1 where the broker did not report a number. */
 public record BrokerStats(
@@ -18,22 +18,29 @@ public record BrokerStats(
         boolean numGroupsLimitReached,
         boolean partialResult)
 {
-    static BrokerStats from(ExecutionStats stats)
+    /** Reads the statistics at the top level of a broker answer. */
+    static BrokerStats from(JsonNode answer)
     {
         return new BrokerStats(
-                stats.getNumServersQueried(),
-                stats.getNumServersResponded(),
-                stats.getNumSegmentsQueried(),
-                stats.getNumSegmentsProcessed(),
-                stats.getNumSegmentsMatched(),
-                stats.getNumConsumingSegmentsQueried(),
-                stats.getNumDocsScanned(),
-                stats.getNumEntriesScannedInFilter(),
-                stats.getNumEntriesScannedPostFilter(),
-                stats.getTotalDocs(),
-                stats.getTimeUsedMs(),
-                stats.isNumGroupsLimitReached(),
+                (int) number(answer, "numServersQueried"),
+                (int) number(answer, "numServersResponded"),
+                number(answer, "numSegmentsQueried"),
+                number(answer, "numSegmentsProcessed"),
+                number(answer, "numSegmentsMatched"),
+                number(answer, "numConsumingSegmentsQueried"),
+                number(answer, "numDocsScanned"),
+                number(answer, "numEntriesScannedInFilter"),
+                number(answer, "numEntriesScannedPostFilter"),
+                number(answer, "totalDocs"),
+                number(answer, "timeUsedMs"),
+                answer.path("numGroupsLimitReached").asBoolean(false),
                 // Pinot 1.x only; 0.11 reports the same situations as exceptions
-                stats.isPartialResult());
+                answer.path("partialResult").asBoolean(false));
+    }
+
+    private static long number(JsonNode answer, String field)
+    {
+        JsonNode value = answer.get(field);
+        return value == null ? -1 : value.asLong();
     }
 }

@@ -1,79 +1,88 @@
 package dev.pinotcdc.trino.client;
 
-import org.apache.pinot.client.BrokerResponse;
-import org.apache.pinot.client.JsonAsyncHttpPinotClientTransportFactory;
-import org.apache.pinot.client.PinotClientTransport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.airlift.http.client.HttpClient;
+import io.airlift.http.client.Request;
 import jakarta.annotation.PreDestroy;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static com.google.common.net.HttpHeaders.ACCEPT;
+import static com.google.common.net.HttpHeaders.AUTHORIZATION;
+import static com.google.common.net.HttpHeaders.CONTENT_TYPE;
+import static io.airlift.http.client.Request.Builder.preparePost;
+import static io.airlift.http.client.StaticBodyGenerator.createStaticBodyGenerator;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Runs SQL on a table's brokers through pinot-java-client. One transport (one HTTP connection pool with the
- * catalog's auth header, scheme, TLS context and timeouts) serves the whole catalog; ConnectionFactory's
- * shared static transport is never used. Queries go round-robin over the table's brokers, and skip to the
- * next broker when one cannot be connected to. Every answer goes through {@link BrokerResponseCheck}.
- *
- * <p>The transport is called directly, which is what {@code Connection.execute(tableName, sql)} does, because
- * the Connection wraps the answer in result sets that keep neither Pinot's error codes nor the typed JSON
- * values. Nothing here parses SQL, so pinot-common's Calcite is never loaded.
+ * Runs SQL on a table's brokers ({@code POST /query/sql}) through airlift's HTTP client, with the catalog's broker
+ * credentials and, for https, its truststore. Queries go round-robin over the table's brokers, and skip to the next
+ * broker when one cannot be connected to. Every answer goes through {@link BrokerResponseCheck}.
  */
 public class PinotBrokerClient
         implements AutoCloseable
 {
     // Pinot stops the query at timeoutMs; the HTTP wait is a little longer so Pinot's own timeout error arrives
     private static final Duration HTTP_GRACE = Duration.ofSeconds(2);
-    private static final Pattern HTTP_STATUS = Pattern.compile("Pinot returned HTTP status (\\d+)");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // what pinot-java-client sent: SQL semantics for GROUP BY and the answer as one result table
+    private static final String QUERY_OPTIONS = "groupByMode=sql;responseFormat=sql";
+    private static final int MAX_ERROR_BODY_LENGTH = 500;
 
     private final BrokerLocator brokerLocator;
+    private final PinotAuthentication authentication;
     private final long defaultTimeoutMs;
     private final long httpTimeoutMs;
-    private final PinotClientTransport<?> transport;
+    private final HttpClient httpClient;
+    private final Optional<HttpClient> ownedHttpClient;
     private final BrokerConfigurations brokerConfigurations;
     private final AtomicInteger nextBroker = new AtomicInteger();
 
+    /** A client with its own HTTP client, closed with it: for callers without an injector. */
     public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator)
+    {
+        this(settings, brokerLocator, createHttpClient(settings), true);
+    }
+
+    /** A client speaking through the given HTTP client (see {@link #createHttpClient}), which its owner closes. */
+    public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient)
+    {
+        this(settings, brokerLocator, httpClient, false);
+    }
+
+    private PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, boolean owned)
     {
         requireNonNull(settings, "settings is null");
         this.brokerLocator = requireNonNull(brokerLocator, "brokerLocator is null");
+        this.authentication = settings.brokerAuthentication();
         this.defaultTimeoutMs = settings.readTimeout().toMillis();
-        this.httpTimeoutMs = settings.readTimeout().plus(HTTP_GRACE).toMillis();
-        this.transport = createTransport(settings, httpTimeoutMs);
-        this.brokerConfigurations = new BrokerConfigurations(settings);
+        this.httpTimeoutMs = httpTimeout(settings).toMillis();
+        this.httpClient = requireNonNull(httpClient, "httpClient is null");
+        this.ownedHttpClient = owned ? Optional.of(httpClient) : Optional.empty();
+        this.brokerConfigurations = new BrokerConfigurations(settings, httpClient);
     }
 
-    private static PinotClientTransport<?> createTransport(PinotClientSettings settings, long httpTimeoutMs)
+    /** The HTTP client for the brokers: an answer may take the read timeout (Pinot's query timeout) and a grace. */
+    public static HttpClient createHttpClient(PinotClientSettings settings)
     {
-        JsonAsyncHttpPinotClientTransportFactory factory = new JsonAsyncHttpPinotClientTransportFactory();
-        String scheme = settings.brokerScheme();
-        if (scheme.equals("https")) {
-            // set before withConnectionProperties, which would otherwise build a context through pinot-common's
-            // TlsUtils and install it as the JVM-wide default socket factory
-            factory.setSslContext(settings.sslContext());
-        }
-        Properties properties = new Properties();
-        properties.setProperty("scheme", scheme);
-        properties.setProperty("brokerReadTimeoutMs", Long.toString(httpTimeoutMs));
-        properties.setProperty("brokerConnectTimeoutMs", Long.toString(settings.connectTimeout().toMillis()));
-        properties.setProperty("brokerHandshakeTimeoutMs", Long.toString(settings.connectTimeout().toMillis()));
-        factory.withConnectionProperties(properties);
-        Map<String, String> headers = new HashMap<>();
-        settings.brokerAuthentication().authorizationHeader().ifPresent(value -> headers.put("Authorization", value));
-        factory.setHeaders(headers);
-        return factory.buildTransport();
+        return PinotHttpClients.create("pinot-broker", settings, httpTimeout(settings), settings.brokerScheme().equals("https"));
+    }
+
+    private static Duration httpTimeout(PinotClientSettings settings)
+    {
+        return settings.readTimeout().plus(HTTP_GRACE);
     }
 
     /**
@@ -95,21 +104,21 @@ public class PinotBrokerClient
         Throwable lastFailure = null;
         for (int attempt = 0; attempt < brokers.size(); attempt++) {
             URI broker = brokers.get((first + attempt) % brokers.size());
-            BrokerResponse response;
+            JsonNode answer;
             try {
-                response = transport.executeQuery(brokerAddress(broker), sql);
+                answer = post(query.tableName(), broker, sql);
             }
-            catch (org.apache.pinot.client.PinotClientException e) {
-                if (isConnectFailure(e)) {
+            catch (PinotHttp.Failure e) {
+                if (e.kind() == PinotHttp.FailureKind.CONNECT || e.kind() == PinotHttp.FailureKind.CONNECT_TIMEOUT) {
                     // the query never reached this broker, so another one may run it
                     failures.add(broker + " (" + rootMessage(e) + ")");
-                    lastFailure = e;
+                    lastFailure = e.getCause();
                     continue;
                 }
                 throw translate(query.tableName(), broker, e);
             }
-            BrokerResponseCheck.check(query.tableName(), response, timeoutMs);
-            BrokerResult result = BrokerResult.from(query.tableName(), broker, response);
+            BrokerResponseCheck.check(query.tableName(), answer, timeoutMs);
+            BrokerResult result = BrokerResult.from(query.tableName(), broker, answer);
             query.requestedRows().ifPresent(requested -> checkNotCut(query.tableName(), broker, requested, result));
             return result;
         }
@@ -132,33 +141,61 @@ public class PinotBrokerClient
     @Override
     public void close()
     {
-        transport.close();
+        ownedHttpClient.ifPresent(HttpClient::close);
     }
 
-    /** The transport takes {@code host:port} plus any path prefix, and adds the scheme and {@code /query/sql}. */
-    static String brokerAddress(URI broker)
+    private JsonNode post(String tableName, URI broker, String sql)
+            throws PinotHttp.Failure
     {
-        String path = broker.getRawPath() == null ? "" : broker.getRawPath();
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("sql", sql)
+                .put("queryOptions", QUERY_OPTIONS);
+        Request.Builder request = preparePost()
+                .setUri(queryUrl(broker))
+                .setHeader(CONTENT_TYPE, "application/json; charset=utf-8")
+                .setHeader(ACCEPT, "application/json")
+                .setBodyGenerator(createStaticBodyGenerator(body.toString().getBytes(UTF_8)));
+        authentication.authorizationHeader().ifPresent(value -> request.setHeader(AUTHORIZATION, value));
+        PinotHttp.Answer answer = PinotHttp.send(httpClient, request.build());
+        if (answer.status() != 200) {
+            String hint = answer.status() == 401 || answer.status() == 403 ? " (check pinot.broker.authentication.*)" : "";
+            throw new PinotHttpStatusException("Pinot table '%s': broker %s answered HTTP %s%s".formatted(tableName, broker, answer.status(), hint), answer.status());
         }
-        return broker.getRawAuthority() + path;
+        try {
+            return MAPPER.readTree(answer.body());
+        }
+        catch (JsonProcessingException e) {
+            throw new PinotInvalidResponseException("Pinot table '%s': broker %s did not answer JSON: %s".formatted(tableName, broker, shorten(answer.text())), e);
+        }
+        catch (IOException e) {
+            throw new PinotClientException("Pinot table '%s': cannot read the answer of broker %s".formatted(tableName, broker), e);
+        }
     }
 
-    private PinotClientException translate(String tableName, URI broker, org.apache.pinot.client.PinotClientException failure)
+    /** The broker's base URL, with any path prefix, and {@code /query/sql}. */
+    static URI queryUrl(URI broker)
     {
-        if (hasCause(failure, TimeoutException.class)) {
-            return new PinotTimeoutException("Pinot table '%s': broker %s did not answer within %s ms".formatted(tableName, broker, httpTimeoutMs), failure);
+        String base = broker.toString();
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            Matcher status = cause.getMessage() == null ? null : HTTP_STATUS.matcher(cause.getMessage());
-            if (status != null && status.find()) {
-                int code = Integer.parseInt(status.group(1));
-                String hint = code == 401 || code == 403 ? " (check pinot.broker.authentication.*)" : "";
-                return new PinotHttpStatusException("Pinot table '%s': broker %s answered HTTP %s%s".formatted(tableName, broker, code, hint), code);
-            }
-        }
-        return new PinotClientException("Pinot table '%s': the query to broker %s failed: %s".formatted(tableName, broker, rootMessage(failure)), failure);
+        return URI.create(base + "/query/sql");
+    }
+
+    private PinotClientException translate(String tableName, URI broker, PinotHttp.Failure failure)
+    {
+        return switch (failure.kind()) {
+            case TIMEOUT -> new PinotTimeoutException("Pinot table '%s': broker %s did not answer within %s ms".formatted(tableName, broker, httpTimeoutMs), failure.getCause());
+            case INTERRUPTED -> new PinotClientException("Interrupted while waiting for Pinot broker " + broker, failure.getCause());
+            case CONNECT, CONNECT_TIMEOUT, OTHER ->
+                    new PinotClientException("Pinot table '%s': the query to broker %s failed: %s".formatted(tableName, broker, rootMessage(failure)), failure.getCause());
+        };
+    }
+
+    private static String shorten(String text)
+    {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() > MAX_ERROR_BODY_LENGTH ? flat.substring(0, MAX_ERROR_BODY_LENGTH) + "..." : flat;
     }
 
     private static long parseTimeout(String tableName, String value)
@@ -169,21 +206,6 @@ public class PinotBrokerClient
         catch (NumberFormatException e) {
             throw new IllegalArgumentException("Pinot table '%s': query option timeoutMs is not a number: '%s'".formatted(tableName, value), e);
         }
-    }
-
-    private static boolean isConnectFailure(Throwable failure)
-    {
-        return hasCause(failure, ConnectException.class) || hasCause(failure, UnresolvedAddressException.class);
-    }
-
-    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type)
-    {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String rootMessage(Throwable failure)

@@ -3,31 +3,29 @@ package dev.pinotcdc.trino.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.airlift.http.client.HttpClient;
+import io.airlift.http.client.Request;
 import jakarta.annotation.PreDestroy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static java.net.http.HttpClient.Redirect.NEVER;
-import static java.net.http.HttpClient.Version.HTTP_1_1;
+import static com.google.common.net.HttpHeaders.ACCEPT;
+import static com.google.common.net.HttpHeaders.AUTHORIZATION;
+import static io.airlift.http.client.Request.Builder.prepareGet;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
-import static java.util.stream.Collectors.joining;
 
 /**
  * Reads metadata from the Pinot controllers over their public REST API: table names, schemas, table configs and
  * the brokers serving a table. A controller that cannot be connected to is skipped for the next one; the one that
- * last answered is asked first.
+ * last answered is asked first. Speaks through airlift's HTTP client, with the catalog's controller credentials and,
+ * for https, its truststore.
  */
 public class PinotControllerClient
         implements AutoCloseable
@@ -37,27 +35,42 @@ public class PinotControllerClient
 
     private final List<URI> controllerUrls;
     private final PinotAuthentication authentication;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final String brokerScheme;
     private final HttpClient httpClient;
+    private final Optional<HttpClient> ownedHttpClient;
     private final AtomicInteger preferredController = new AtomicInteger();
 
+    /** A client with its own HTTP client, closed with it: for callers without an injector. */
     public PinotControllerClient(PinotClientSettings settings)
+    {
+        this(settings, createHttpClient(settings), true);
+    }
+
+    /** A client speaking through the given HTTP client, which its owner closes. */
+    public PinotControllerClient(PinotClientSettings settings, HttpClient httpClient)
+    {
+        this(settings, httpClient, false);
+    }
+
+    private PinotControllerClient(PinotClientSettings settings, HttpClient httpClient, boolean owned)
     {
         requireNonNull(settings, "settings is null");
         this.controllerUrls = settings.controllerUrls();
         this.authentication = settings.controllerAuthentication();
+        this.connectTimeout = settings.connectTimeout();
         this.readTimeout = settings.readTimeout();
         this.brokerScheme = settings.brokerScheme();
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                // the HTTP/2 upgrade attempt against Pinot's Jersey servers stalls; Pinot speaks HTTP/1.1
-                .version(HTTP_1_1)
-                .followRedirects(NEVER)
-                .connectTimeout(settings.connectTimeout());
-        if (controllerUrls.stream().anyMatch(url -> PinotClientSettings.scheme(url).equals("https"))) {
-            builder.sslContext(settings.sslContext());
-        }
-        this.httpClient = builder.build();
+        this.httpClient = requireNonNull(httpClient, "httpClient is null");
+        this.ownedHttpClient = owned ? Optional.of(httpClient) : Optional.empty();
+    }
+
+    /** The HTTP client for the controllers: an answer may take the read timeout. */
+    public static HttpClient createHttpClient(PinotClientSettings settings)
+    {
+        boolean https = settings.controllerUrls().stream().anyMatch(url -> PinotClientSettings.scheme(url).equals("https"));
+        return PinotHttpClients.create("pinot-controller", settings, settings.readTimeout(), https);
     }
 
     /** The raw names (without _REALTIME or _OFFLINE) of every table: {@code GET /tables}. */
@@ -116,48 +129,58 @@ public class PinotControllerClient
                 .toList();
     }
 
+    /**
+     * The JSON a controller answers to {@code GET pathAndQuery}, or empty where it answers 404: for readers of what
+     * the connector does not keep (the templates command's table check reads ingestion transforms and indexes).
+     *
+     * @param what names the answer in error messages, for example "the schema of table 'orders'"
+     */
+    public Optional<JsonNode> getJson(String pathAndQuery, String what)
+    {
+        ControllerAnswer answer = get(pathAndQuery);
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.json(what));
+    }
+
     @PreDestroy
     @Override
     public void close()
     {
-        httpClient.close();
+        ownedHttpClient.ifPresent(HttpClient::close);
     }
 
     private ControllerAnswer get(String pathAndQuery)
     {
         int first = preferredController.get();
         List<String> failures = new ArrayList<>();
-        IOException lastFailure = null;
+        Throwable lastFailure = null;
         for (int attempt = 0; attempt < controllerUrls.size(); attempt++) {
             int index = (first + attempt) % controllerUrls.size();
             URI url = resolve(controllerUrls.get(index), pathAndQuery);
-            HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                    .GET()
-                    .timeout(readTimeout)
-                    .header("Accept", "application/json");
-            authentication.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+            Request.Builder request = prepareGet()
+                    .setUri(url)
+                    .setHeader(ACCEPT, "application/json");
+            authentication.authorizationHeader().ifPresent(value -> request.setHeader(AUTHORIZATION, value));
             try {
-                HttpResponse<String> response = httpClient.send(request.build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+                PinotHttp.Answer answer = PinotHttp.send(httpClient, request.build());
                 preferredController.set(index);
-                return new ControllerAnswer(url, response.statusCode(), response.body());
+                return new ControllerAnswer(url, answer.status(), answer.text());
             }
-            catch (HttpConnectTimeoutException e) {
-                // the request timeout also bounds connecting, so the smaller of the two is what ran out
-                long waitedMillis = Math.min(httpClient.connectTimeout().orElseThrow().toMillis(), readTimeout.toMillis());
-                failures.add(url + " (no connection within " + waitedMillis + " ms)");
-                lastFailure = e;
-            }
-            catch (HttpTimeoutException e) {
-                // connected but no answer: a stuck controller, not a missing one; asking the next would double the wait
-                throw new PinotTimeoutException("Pinot controller %s did not answer within %s ms".formatted(url, readTimeout.toMillis()), e);
-            }
-            catch (IOException e) {
-                failures.add(url + " (" + describe(e) + ")");
-                lastFailure = e;
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PinotClientException("Interrupted while waiting for Pinot controller " + url, e);
+            catch (PinotHttp.Failure e) {
+                switch (e.kind()) {
+                    case CONNECT_TIMEOUT -> {
+                        // the request timeout also bounds connecting, so the smaller of the two is what ran out
+                        long waitedMillis = Math.min(connectTimeout.toMillis(), readTimeout.toMillis());
+                        failures.add(url + " (no connection within " + waitedMillis + " ms)");
+                    }
+                    // connected but no answer: a stuck controller, not a missing one; asking the next would double the wait
+                    case TIMEOUT -> throw new PinotTimeoutException("Pinot controller %s did not answer within %s ms".formatted(url, readTimeout.toMillis()), e.getCause());
+                    case INTERRUPTED -> throw new PinotClientException("Interrupted while waiting for Pinot controller " + url, e.getCause());
+                    case CONNECT, OTHER -> failures.add(url + " (" + e.describe() + ")");
+                }
+                lastFailure = e.getCause();
             }
         }
         throw new PinotUnreachableException(
@@ -178,18 +201,6 @@ public class PinotControllerClient
     private static String encode(String pathSegment)
     {
         return URLEncoder.encode(pathSegment, UTF_8).replace("+", "%20");
-    }
-
-    private static String describe(Throwable failure)
-    {
-        List<String> messages = new ArrayList<>();
-        for (Throwable cause = failure; cause != null && messages.size() < 3; cause = cause.getCause()) {
-            String message = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-            if (!messages.contains(message)) {
-                messages.add(message);
-            }
-        }
-        return messages.stream().collect(joining(", caused by "));
     }
 
     private record ControllerAnswer(URI url, int status, String body)

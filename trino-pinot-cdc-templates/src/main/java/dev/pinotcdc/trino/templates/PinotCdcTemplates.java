@@ -1,12 +1,17 @@
 package dev.pinotcdc.trino.templates;
 
+import dev.pinotcdc.trino.client.PinotAuthentication;
+import dev.pinotcdc.trino.client.PinotClientSettings;
+import dev.pinotcdc.trino.client.PinotTruststore;
 import dev.pinotcdc.trino.templates.DebeziumSettings.DecimalHandlingMode;
 import dev.pinotcdc.trino.templates.DebeziumSettings.TimePrecisionMode;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +23,8 @@ import java.util.stream.Collectors;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * The command that writes Pinot table templates for Debezium topics and checks existing tables. It ships in the
- * plugin directory: {@code java -cp '<trino>/plugin/pinot_cdc/*' dev.pinotcdc.trino.templates.PinotCdcTemplates ...}.
+ * The command that writes Pinot table templates for Debezium topics and checks existing tables. It is built as its
+ * own jar, beside its libraries: {@code java -jar trino-pinot-cdc-templates/target/trino-pinot-cdc-templates-<version>-executable.jar ...}.
  */
 public final class PinotCdcTemplates
 {
@@ -30,7 +35,7 @@ public final class PinotCdcTemplates
     private static final String USAGE = """
             Usage:
               PinotCdcTemplates write (--sample FILE --key F1[,F2...] | --jdbc-url URL --pg-table [SCHEMA.]TABLE) --kafka SERVERS [options]
-              PinotCdcTemplates check --controller URL --table NAME
+              PinotCdcTemplates check --controller URL[,URL...] --table NAME [options]
 
             write: writes <table>-schema.json and <table>-table-config.json for one Debezium topic.
               --sample FILE             one Debezium message of the topic, {"schema": ..., "payload": ...} (JsonConverter, schemas.enable=true)
@@ -53,12 +58,20 @@ public final class PinotCdcTemplates
 
             check: reads a table's schema and config from a controller and reports what would make its CDC state wrong.
               Exit code 1 when it finds an error or a warning, 0 when it finds only notes.
+              --controller URLS         the controllers, http(s)://HOST:PORT, tried in order (like pinot.controller-urls)
+              --table NAME              the Pinot table
+              --user USER               the controller's basic-authentication user; the password from --password or PINOT_PASSWORD
+              --token-env VARIABLE      the environment variable holding a bearer token for the controller
+              --truststore FILE         the certificates an https controller is checked against (else the JVM's)
+              --truststore-type TYPE    JKS (default) or PKCS12; the password from --truststore-password or PINOT_TRUSTSTORE_PASSWORD
             """;
 
     private static final Set<String> WRITE_OPTIONS = Set.of("sample", "key", "jdbc-url", "pg-table", "user", "password", "time-precision-mode",
             "decimal-handling-mode", "table", "topic", "kafka", "promote", "comparison-column", "pinot-version", "out", "controller");
     private static final Set<String> WRITE_FLAGS = Set.of("append-only", "without-value-schema");
-    private static final Set<String> CHECK_OPTIONS = Set.of("controller", "table");
+    private static final Set<String> CHECK_OPTIONS = Set.of("controller", "table", "user", "password", "token-env", "truststore", "truststore-type", "truststore-password");
+    private static final Duration CHECK_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CHECK_READ_TIMEOUT = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -200,8 +213,10 @@ public final class PinotCdcTemplates
     private int check(CommandArguments arguments)
     {
         String tableName = arguments.required("table", "the Pinot table to check");
-        ControllerTableReader controller = new ControllerTableReader(arguments.required("controller", "the Pinot controller's URL, http://HOST:PORT"));
-        List<Finding> findings = new TableChecker().check(controller.schema(tableName), controller.realtimeTableConfig(tableName));
+        List<Finding> findings;
+        try (ControllerTableReader controller = new ControllerTableReader(controllerSettings(arguments))) {
+            findings = new TableChecker().check(controller.schema(tableName), controller.realtimeTableConfig(tableName));
+        }
         for (Finding finding : findings) {
             out.println(finding.render());
         }
@@ -212,6 +227,40 @@ public final class PinotCdcTemplates
         }
         out.printf("Table '%s': nothing wrong found.%n", tableName);
         return EXIT_OK;
+    }
+
+    /** The controller client's settings, as a catalog's pinot.controller-urls, pinot.controller.authentication.* and pinot.tls.* give them. */
+    private PinotClientSettings controllerSettings(CommandArguments arguments)
+    {
+        List<URI> controllers = arguments.list("controller").filter(list -> !list.isEmpty())
+                .orElseThrow(() -> new TemplateException("'check' needs --controller: the Pinot controller's URL, http://HOST:PORT"))
+                .stream()
+                .map(ControllerTableReader::controllerUrl)
+                .toList();
+        Optional<String> user = arguments.value("user");
+        Optional<String> password = arguments.value("password").or(() -> Optional.ofNullable(environment.get("PINOT_PASSWORD")));
+        Optional<String> token = arguments.value("token-env").map(variable -> Optional.ofNullable(environment.get(variable))
+                .orElseThrow(() -> new TemplateException("--token-env %s: the environment variable is not set".formatted(variable))));
+        if (user.isEmpty() && arguments.value("password").isPresent()) {
+            throw new TemplateException("--password goes with --user");
+        }
+        PinotAuthentication authentication;
+        try {
+            authentication = PinotAuthentication.of(user, user.isPresent() ? password : Optional.empty(), token);
+        }
+        catch (IllegalArgumentException e) {
+            throw new TemplateException(e.getMessage() + " (--user with --password or PINOT_PASSWORD, or --token-env)");
+        }
+        Optional<PinotTruststore> truststore = arguments.value("truststore").map(file -> new PinotTruststore(
+                Path.of(file),
+                arguments.value("truststore-password").or(() -> Optional.ofNullable(environment.get("PINOT_TRUSTSTORE_PASSWORD"))),
+                arguments.value("truststore-type").orElse("JKS")));
+        try {
+            return new PinotClientSettings(controllers, List.of(), authentication, PinotAuthentication.none(), truststore, CHECK_CONNECT_TIMEOUT, CHECK_READ_TIMEOUT);
+        }
+        catch (IllegalArgumentException e) {
+            throw new TemplateException(e.getMessage());
+        }
     }
 
     private static String describe(PromotedColumn column)
