@@ -2,8 +2,8 @@ package dev.pinotcdc.trino.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.pinotcdc.trino.testing.DebeziumFixtures;
 import com.sun.net.httpserver.HttpServer;
+import dev.pinotcdc.trino.testing.DebeziumFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -44,7 +44,9 @@ public final class DebeziumSchemaMapper
         this.jsonType = typeManager.getType(TypeId.of(StandardTypes.JSON));
     }
 
-    /** @param jsonType the type of fields that hold JSON */
+    /**
+     * @param jsonType the type of fields that hold JSON
+     */
     public DebeziumSchemaMapper(Type jsonType)
     {
         this.jsonType = requireNonNull(jsonType, "jsonType is null");

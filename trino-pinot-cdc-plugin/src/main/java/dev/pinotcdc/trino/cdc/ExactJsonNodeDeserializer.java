@@ -62,11 +62,7 @@ final class ExactJsonNodeDeserializer
                 yield array;
             }
             case VALUE_STRING -> nodes.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> nodes.numberNode(parser.getIntValue());
-                case LONG -> nodes.numberNode(parser.getLongValue());
-                default -> nodes.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT -> integer(parser);
             case VALUE_NUMBER_FLOAT -> fraction(parser);
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
@@ -86,6 +82,16 @@ final class ExactJsonNodeDeserializer
             object.replace(name, read(parser, context, parser.nextToken()));
         }
         return object;
+    }
+
+    private JsonNode integer(JsonParser parser)
+            throws IOException
+    {
+        return switch (parser.getNumberType()) {
+            case INT -> nodes.numberNode(parser.getIntValue());
+            case LONG -> nodes.numberNode(parser.getLongValue());
+            default -> nodes.numberNode(parser.getBigIntegerValue());
+        };
     }
 
     private JsonNode fraction(JsonParser parser)

@@ -48,7 +48,9 @@ public final class SampleTypeInference
         this.jsonType = requireNonNull(typeManager, "typeManager is null").getType(TypeId.of(StandardTypes.JSON));
     }
 
-    /** @param rows source JSON objects, newest first; anything but an object (a deleted row's null) is skipped */
+    /**
+     * @param rows source JSON objects, newest first; anything but an object (a deleted row's null) is skipped
+     */
     public Map<String, FieldType> infer(List<JsonNode> rows)
     {
         Map<String, Integer> kinds = new LinkedHashMap<>();

@@ -12,7 +12,9 @@ public final class SourcePath
 {
     private SourcePath() {}
 
-    /** @throws IllegalArgumentException saying what is wrong */
+    /**
+     * @throws IllegalArgumentException saying what is wrong
+     */
     public static List<String> parse(String path)
     {
         if (path.isEmpty() || path.charAt(0) != '$') {
@@ -78,7 +80,7 @@ public final class SourcePath
     {
         StringBuilder path = new StringBuilder("$");
         for (String key : keys) {
-            if (!key.isEmpty() && key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-') ) {
+            if (!key.isEmpty() && key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
                 path.append('.').append(key);
             }
             else {

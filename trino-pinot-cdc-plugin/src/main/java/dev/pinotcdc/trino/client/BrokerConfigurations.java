@@ -35,7 +35,9 @@ public class BrokerConfigurations
 
     private record Known(OptionalInt cap, long expiresNanos) {}
 
-    /** @param httpClient the brokers' HTTP client, which its owner closes */
+    /**
+     * @param httpClient the brokers' HTTP client, which its owner closes
+     */
     public BrokerConfigurations(PinotClientSettings settings, HttpClient httpClient)
     {
         this.authentication = requireNonNull(settings, "settings is null").brokerAuthentication();

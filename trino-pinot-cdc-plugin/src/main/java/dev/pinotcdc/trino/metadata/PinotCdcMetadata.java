@@ -61,6 +61,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_METADATA;
@@ -220,13 +221,13 @@ public class PinotCdcMetadata
         }
         Map<String, TruncatedTimeColumnHandle> truncations = new LinkedHashMap<>();
         List<ConnectorExpression> newProjections = isPushdownEnabled(session)
-                ? projections.stream().map(projection -> truncatedTime(projection, assignments, truncations)).collect(ImmutableList.toImmutableList())
+                ? projections.stream().map(projection -> truncatedTime(projection, assignments, truncations)).collect(toImmutableList())
                 : projections;
         // the scan reads exactly these columns: EXPLAIN can show the query the split will send
         List<PinotCdcColumnHandle> columns = Stream.concat(assignments.values().stream(), truncations.values().stream())
                 .map(PinotCdcMetadata::readColumn)
                 .distinct()
-                .collect(ImmutableList.toImmutableList());
+                .collect(toImmutableList());
         if (truncations.isEmpty() && table.projection().isPresent() && Set.copyOf(table.projection().get()).equals(Set.copyOf(columns))) {
             return Optional.empty();
         }
@@ -307,7 +308,7 @@ public class PinotCdcMetadata
         }
         List<ColumnHandle> groupBy = groupingSets.getFirst().stream()
                 .distinct()
-                .collect(ImmutableList.toImmutableList());
+                .collect(toImmutableList());
         if (!groupBy.stream().allMatch(AggregationPushdown::isGroupable)) {
             return Optional.empty();
         }
@@ -370,7 +371,7 @@ public class PinotCdcMetadata
     {
         List<ColumnMetadata> columns = table.columns().stream()
                 .map(PinotCdcColumnHandle::toColumnMetadata)
-                .collect(ImmutableList.toImmutableList());
+                .collect(toImmutableList());
         return new ConnectorTableMetadata(table.schemaTableName(), columns, ImmutableMap.of(), table.comment());
     }
 }

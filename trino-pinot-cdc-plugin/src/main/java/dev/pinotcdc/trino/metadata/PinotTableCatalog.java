@@ -2,8 +2,6 @@ package dev.pinotcdc.trino.metadata;
 
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.client.PinotClientException;
@@ -22,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static com.google.common.base.Throwables.throwIfUnchecked;
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap;
+import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_AMBIGUOUS_TABLE;
 import static java.lang.String.format;
 import static java.util.Locale.ENGLISH;
@@ -64,7 +64,7 @@ public final class PinotTableCatalog
         return namesByTrinoName().keySet().stream()
                 .sorted()
                 .map(name -> new SchemaTableName(SCHEMA_NAME, name))
-                .collect(ImmutableList.toImmutableList());
+                .collect(toImmutableList());
     }
 
     /**
@@ -121,7 +121,7 @@ public final class PinotTableCatalog
                 .collect(toImmutableListMultimap(name -> name.toLowerCase(ENGLISH), name -> name))
                 .asMap()
                 .entrySet().stream()
-                .collect(ImmutableMap.toImmutableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
+                .collect(toImmutableMap(Map.Entry::getKey, entry -> List.copyOf(entry.getValue())));
     }
 
     private PinotTableDescription describe(String pinotTableName)

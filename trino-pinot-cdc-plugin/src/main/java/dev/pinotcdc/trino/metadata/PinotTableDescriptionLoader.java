@@ -28,6 +28,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static com.google.common.collect.ImmutableMap.toImmutableMap;
 import static java.lang.String.format;
 import static java.util.Locale.ENGLISH;
@@ -73,7 +74,7 @@ public final class PinotTableDescriptionLoader
         if (!shape.isCdc()) {
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
-                    .collect(ImmutableList.toImmutableList());
+                    .collect(toImmutableList());
             return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), Optional.empty(), JsonIndexScope.NONE, versionColumn, Optional.empty(), Optional.empty());
         }
 

@@ -85,7 +85,9 @@ public final class TableDefinitionParser
         return Optional.empty();
     }
 
-    /** @throws IllegalArgumentException naming the source and the column at fault */
+    /**
+     * @throws IllegalArgumentException naming the source and the column at fault
+     */
     public TableDefinition parse(String source, String json)
     {
         JsonNode root;

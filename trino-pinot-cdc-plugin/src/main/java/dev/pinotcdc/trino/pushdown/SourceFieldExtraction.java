@@ -86,8 +86,8 @@ public final class SourceFieldExtraction
             // REAL and DOUBLE come whole: Pinot's text of a negative zero loses its sign (the differential tests saw it)
             case NATIVE -> type == BOOLEAN || type instanceof VarcharType || isInteger(type);
             case EPOCH_DAYS, EPOCH_MILLIS, EPOCH_MICROS, EPOCH_NANOS, MILLIS_OF_DAY, MICROS_OF_DAY, NANOS_OF_DAY, MICRO_DURATION,
-                 ISO_DATE, ISO_TIMESTAMP, ISO_ZONED_TIMESTAMP, ISO_TIME, ISO_ZONED_TIME, ISO_INTERVAL,
-                 DECIMAL_BASE64, DECIMAL_STRING, JSON_STRING, UUID_STRING, BASE64_BYTES, HEX_BYTES, BITS_BASE64 -> !isContainer(type);
+                    ISO_DATE, ISO_TIMESTAMP, ISO_ZONED_TIMESTAMP, ISO_TIME, ISO_ZONED_TIME, ISO_INTERVAL,
+                    DECIMAL_BASE64, DECIMAL_STRING, JSON_STRING, UUID_STRING, BASE64_BYTES, HEX_BYTES, BITS_BASE64 -> !isContainer(type);
             // an object, a number Pinot would turn into a double, or not a source encoding at all
             case VARIABLE_SCALE_DECIMAL, DECIMAL_DOUBLE, PINOT_TIMESTAMP, SCHEMA_VERSIONS -> false;
         };

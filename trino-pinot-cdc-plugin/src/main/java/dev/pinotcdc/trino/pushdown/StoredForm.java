@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static io.trino.spi.type.DateTimeEncoding.unpackMillisUtc;
+import static java.lang.Math.toIntExact;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -70,7 +71,7 @@ sealed interface StoredForm
         Optional<DoubleLiteral> toLiteral(Object value)
         {
             // a REAL widens exactly to double; Pinot's FLOAT predicate parses the text back to the same float
-            double number = real ? Float.intBitsToFloat(Math.toIntExact((Long) value)) : (Double) value;
+            double number = real ? Float.intBitsToFloat(toIntExact((Long) value)) : (Double) value;
             return Double.isFinite(number) ? Optional.of(new DoubleLiteral(number)) : Optional.empty();
         }
     }

@@ -35,7 +35,6 @@ import static java.util.Objects.requireNonNull;
  */
 public record UnavailableGroupMerge(List<Integer> keyCells, Map<Integer, Set<String>> nullTexts, Map<Integer, Integer> absentFlags, Map<Integer, CellMerge> aggregateCells)
 {
-
     public UnavailableGroupMerge
     {
         keyCells = List.copyOf(keyCells);
