@@ -32,7 +32,7 @@ record Answer(List<List<Object>> rows, Optional<String> failure)
     String describe(int maxRows)
     {
         if (failure.isPresent()) {
-            return "FAILED: " + failure.get();
+            return "FAILED: " + failure.orElseThrow();
         }
         List<String> shown = rows.stream().limit(maxRows).map(row -> row.stream().map(ResultComparison::show).toList().toString()).toList();
         return "%s rows %s%s".formatted(rows.size(), shown, rows.size() > maxRows ? " ..." : "");

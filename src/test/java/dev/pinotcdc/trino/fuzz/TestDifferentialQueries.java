@@ -208,7 +208,7 @@ final class TestDifferentialQueries
                                   expected:  %s
                                   actual:    %s
                                   Pinot SQL: %s
-                                  repeat:    -D%s=%s -D%s=%s""".formatted(index, seed, variant.table(), variant.description(), withPushdown, difference.get(), sql,
+                                  repeat:    -D%s=%s -D%s=%s""".formatted(index, seed, variant.table(), variant.description(), withPushdown, difference.orElseThrow(), sql,
                                 truth.describe(MAX_PRINTED_ROWS), actual.describe(MAX_PRINTED_ROWS), String.join("\n             ", pinotSql),
                                 SEED_PROPERTY, seed, ONLY_PROPERTY, index));
                     }

@@ -163,7 +163,7 @@ public record BenchmarkReport(
         StringBuilder text = new StringBuilder();
         query.query().pluginToViewTarget().ifPresent(target -> text.append(format("a/b ≤ %s %s", target, verdict(query.ratio(query.plugin(), query.view()), target))));
         Optional<Double> nativeMillis = query.nativePinot().medianMillis();
-        if (nativeMillis.isPresent() && nativeMillis.get() >= BenchmarkQuery.NATIVE_FLOOR_MILLIS) {
+        if (nativeMillis.isPresent() && nativeMillis.orElseThrow() >= BenchmarkQuery.NATIVE_FLOOR_MILLIS) {
             if (!text.isEmpty()) {
                 text.append("; ");
             }

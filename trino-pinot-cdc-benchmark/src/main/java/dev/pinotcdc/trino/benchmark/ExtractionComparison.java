@@ -32,6 +32,6 @@ record ExtractionComparison(String name, int sourceFields, String sql, WayResult
         if (wholeDocuments.answer().isEmpty() || extracted.answer().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(wholeDocuments.answer().get().sameAs(extracted.answer().get()));
+        return Optional.of(wholeDocuments.answer().orElseThrow().sameAs(extracted.answer().orElseThrow()));
     }
 }

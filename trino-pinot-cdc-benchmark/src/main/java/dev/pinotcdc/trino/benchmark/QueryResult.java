@@ -33,7 +33,7 @@ record QueryResult(BenchmarkQuery query, WayResult plugin, WayResult view, WayRe
         for (WayResult way : new WayResult[] {plugin, view, nativePinot}) {
             if (way.answer().isPresent()) {
                 answered++;
-                same &= way.answer().get().sameAs(reference.get());
+                same &= way.answer().orElseThrow().sameAs(reference.orElseThrow());
             }
         }
         return answered < 2 ? Optional.empty() : Optional.of(same);
@@ -47,11 +47,11 @@ record QueryResult(BenchmarkQuery query, WayResult plugin, WayResult view, WayRe
         }
         StringBuilder text = new StringBuilder();
         ResultRows reference = nativePinot.answer().or(plugin::answer).orElseThrow();
-        if (plugin.answer().isPresent() && !plugin.answer().get().sameAs(reference)) {
-            text.append("(a) vs (c): ").append(plugin.answer().get().difference(reference)).append(". ");
+        if (plugin.answer().isPresent() && !plugin.answer().orElseThrow().sameAs(reference)) {
+            text.append("(a) vs (c): ").append(plugin.answer().orElseThrow().difference(reference)).append(". ");
         }
-        if (view.answer().isPresent() && !view.answer().get().sameAs(reference)) {
-            text.append("(b) vs (c): ").append(view.answer().get().difference(reference)).append(". ");
+        if (view.answer().isPresent() && !view.answer().orElseThrow().sameAs(reference)) {
+            text.append("(b) vs (c): ").append(view.answer().orElseThrow().difference(reference)).append(". ");
         }
         return Optional.of(text.toString().strip());
     }

@@ -54,20 +54,20 @@ public final class SourceFieldResolver
         Builder builder = new Builder(nativeNames);
 
         if (definition.isPresent()) {
-            for (TableDefinition.Column column : definition.get().columns()) {
+            for (TableDefinition.Column column : definition.orElseThrow().columns()) {
                 if (nativeNames.contains(column.name())) {
-                    throw new IllegalArgumentException("Table definition file %s: column '%s' has the name of a native column of the table".formatted(definition.get().source(), column.name()));
+                    throw new IllegalArgumentException("Table definition file %s: column '%s' has the name of a native column of the table".formatted(definition.orElseThrow().source(), column.name()));
                 }
                 builder.addDefined(column);
             }
-            if (!definition.get().includeUndeclaredFields()) {
+            if (!definition.orElseThrow().includeUndeclaredFields()) {
                 return builder.fields();
             }
         }
         if (valueSchema.isPresent()) {
             Map<String, FieldType> schemaFields;
             try {
-                schemaFields = schemaMapper.map(valueSchema.get());
+                schemaFields = schemaMapper.map(valueSchema.orElseThrow());
             }
             catch (IllegalArgumentException e) {
                 // a schema we cannot read must not hide the table: the sample still types its fields

@@ -26,12 +26,12 @@ public sealed interface PinotAuthentication
             if (user.isPresent() || password.isPresent()) {
                 throw new IllegalArgumentException("Set either a user and password or a token, not both");
             }
-            return new BearerToken(token.get());
+            return new BearerToken(token.orElseThrow());
         }
         if (user.isPresent() != password.isPresent()) {
             throw new IllegalArgumentException("A user needs a password and a password needs a user");
         }
-        return user.<PinotAuthentication>map(name -> new BasicAuthentication(name, password.get())).orElse(none());
+        return user.<PinotAuthentication>map(name -> new BasicAuthentication(name, password.orElseThrow())).orElse(none());
     }
 
     enum NoAuthentication

@@ -61,7 +61,7 @@ public record PinotClientSettings(
     public SSLContext sslContext()
     {
         if (truststore.isPresent()) {
-            return truststore.get().createSslContext();
+            return truststore.orElseThrow().createSslContext();
         }
         try {
             return SSLContext.getDefault();

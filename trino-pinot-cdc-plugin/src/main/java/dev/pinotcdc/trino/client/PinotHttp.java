@@ -1,6 +1,5 @@
 package dev.pinotcdc.trino.client;
 
-import com.google.common.io.ByteStreams;
 import io.airlift.http.client.HttpClient;
 import io.airlift.http.client.Request;
 import io.airlift.http.client.Response;
@@ -112,7 +111,7 @@ final class PinotHttp
         }
         Optional<Answer> unchallenged = unchallengedAnswer(request, failure);
         if (unchallenged.isPresent()) {
-            return unchallenged.get();
+            return unchallenged.orElseThrow();
         }
         if (failure instanceof InterruptedException) {
             Thread.currentThread().interrupt();
@@ -171,7 +170,7 @@ final class PinotHttp
         public Answer handle(Request request, Response response)
         {
             try (InputStream body = response.getInputStream()) {
-                return new Answer(request.getUri(), response.getStatusCode(), ByteStreams.toByteArray(body));
+                return new Answer(request.getUri(), response.getStatusCode(), body.readAllBytes());
             }
             catch (IOException e) {
                 throw new TransportException(e);

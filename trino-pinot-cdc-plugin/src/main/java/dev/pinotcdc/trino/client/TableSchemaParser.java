@@ -57,7 +57,7 @@ final class TableSchemaParser
         Optional<PinotDataType> type = PinotDataType.fromPinotName(typeName);
         if (type.isPresent()) {
             Optional<String> format = role == Role.DATE_TIME ? Optional.of(spec.path("format").asText("")).filter(text -> !text.isEmpty()) : Optional.empty();
-            columns.add(new PinotColumn(name, type.get(), singleValue, role, format));
+            columns.add(new PinotColumn(name, type.orElseThrow(), singleValue, role, format));
         }
         else {
             unsupported.put(name, typeName);

@@ -126,7 +126,7 @@ public class PinotCdcMetadata
     @Override
     public List<SchemaTableName> listTables(ConnectorSession session, Optional<String> schemaName)
     {
-        if (schemaName.isPresent() && !schemaName.get().equals(SCHEMA_NAME)) {
+        if (schemaName.isPresent() && !schemaName.orElseThrow().equals(SCHEMA_NAME)) {
             return ImmutableList.of();
         }
         return catalog.listTables();
@@ -228,7 +228,7 @@ public class PinotCdcMetadata
                 .map(PinotCdcMetadata::readColumn)
                 .distinct()
                 .collect(toImmutableList());
-        if (truncations.isEmpty() && table.projection().isPresent() && Set.copyOf(table.projection().get()).equals(Set.copyOf(columns))) {
+        if (truncations.isEmpty() && table.projection().isPresent() && Set.copyOf(table.projection().orElseThrow()).equals(Set.copyOf(columns))) {
             return Optional.empty();
         }
         ImmutableList.Builder<Assignment> newAssignments = ImmutableList.builder();
@@ -259,8 +259,8 @@ public class PinotCdcMetadata
         if (truncation.isEmpty()) {
             return projection;
         }
-        String name = "_pinot_date_trunc_" + truncation.get().name().toLowerCase(Locale.ENGLISH) + "_" + variable.getName();
-        truncations.putIfAbsent(name, new TruncatedTimeColumnHandle(name, column, truncation.get()));
+        String name = "_pinot_date_trunc_" + truncation.orElseThrow().name().toLowerCase(Locale.ENGLISH) + "_" + variable.getName();
+        truncations.putIfAbsent(name, new TruncatedTimeColumnHandle(name, column, truncation.orElseThrow()));
         return new Variable(name, call.getType());
     }
 
@@ -322,9 +322,9 @@ public class PinotCdcMetadata
             if (output.isEmpty()) {
                 return Optional.empty();
             }
-            outputs.add(output.get());
+            outputs.add(output.orElseThrow());
             projections.add(new Variable(name, function.getOutputType()));
-            newAssignments.add(new Assignment(name, output.get(), function.getOutputType()));
+            newAssignments.add(new Assignment(name, output.orElseThrow(), function.getOutputType()));
         }
         if (!AggregationPushdown.isMergeable(groupBy, outputs.build())) {
             return Optional.empty();

@@ -75,7 +75,7 @@ public final class SourceFieldTypes
     public Resolution resolve(String pinotTableName, String trinoTableName, boolean hasValueSchema, Optional<String> versionOrder, Set<String> nativeColumnNames)
     {
         Optional<TableDefinition> definition = loadDefinition(trinoTableName);
-        boolean complete = definition.isPresent() && !definition.get().includeUndeclaredFields();
+        boolean complete = definition.isPresent() && !definition.orElseThrow().includeUndeclaredFields();
         Optional<List<String>> schemaTexts = complete || !hasValueSchema ? Optional.empty() : liveValueSchemaTexts(pinotTableName, versionOrder);
         List<JsonNode> valueSchemas = complete || !hasValueSchema ? List.of() : schemaTexts
                 .map(texts -> parsedObjects(pinotTableName, layout.valueSchemaColumn(), texts))
@@ -113,7 +113,7 @@ public final class SourceFieldTypes
                 PinotQuery query = PinotQuery.builder(pinotTableName)
                         .select(new ColumnReference(layout.valueSchemaColumn()))
                         .filter(LatestStateFilter.liveRows(layout))
-                        .orderBy(new ColumnReference(versionOrder.get()), false)
+                        .orderBy(new ColumnReference(versionOrder.orElseThrow()), false)
                         .limit(1)
                         .build();
                 List<String> newest = texts(broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query))));
@@ -167,7 +167,7 @@ public final class SourceFieldTypes
             return Optional.empty();
         }
         try {
-            return definitionParser.load(definitionDirectory.get().toPath(), trinoTableName);
+            return definitionParser.load(definitionDirectory.orElseThrow().toPath(), trinoTableName);
         }
         catch (IllegalArgumentException e) {
             throw new TrinoException(PINOT_CDC_BAD_TABLE_DEFINITION, e.getMessage(), e);

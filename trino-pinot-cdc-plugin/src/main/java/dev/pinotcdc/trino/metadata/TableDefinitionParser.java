@@ -55,7 +55,7 @@ public final class TableDefinitionParser
             if (caseInsensitive.isEmpty()) {
                 return Optional.empty();
             }
-            file = caseInsensitive.get();
+            file = caseInsensitive.orElseThrow();
         }
         String json;
         try {

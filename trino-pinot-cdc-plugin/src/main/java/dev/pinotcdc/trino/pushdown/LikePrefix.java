@@ -19,13 +19,13 @@ final class LikePrefix
         while (i < pattern.length()) {
             int c = pattern.codePointAt(i);
             i += Character.charCount(c);
-            if (escape.isPresent() && c == escape.get()) {
+            if (escape.isPresent() && c == escape.orElseThrow()) {
                 if (wildcardSeen || i >= pattern.length()) {
                     return Optional.empty();
                 }
                 int escaped = pattern.codePointAt(i);
                 i += Character.charCount(escaped);
-                if (escaped != '%' && escaped != '_' && escaped != escape.get()) {
+                if (escaped != '%' && escaped != '_' && escaped != escape.orElseThrow()) {
                     return Optional.empty();
                 }
                 prefix.appendCodePoint(escaped);

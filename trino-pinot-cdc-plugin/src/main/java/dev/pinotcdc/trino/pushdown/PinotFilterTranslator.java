@@ -73,7 +73,7 @@ public final class PinotFilterTranslator
                 remaining.put(entry.getKey(), entry.getValue());
                 continue;
             }
-            switch (filter.get()) {
+            switch (filter.orElseThrow()) {
                 case ColumnFilter.Never _ -> {
                     return new FilterTranslation(Optional.empty(), TupleDomain.none(), TupleDomain.all(), true);
                 }
@@ -105,7 +105,7 @@ public final class PinotFilterTranslator
         for (ConnectorExpression conjunct : extractConjuncts(expression)) {
             Optional<PrefixMatch> match = prefixMatch(conjunct, assignments).filter(candidate -> prefixFilter(candidate, source).isPresent());
             if (match.isPresent()) {
-                matches.add(match.get());
+                matches.add(match.orElseThrow());
                 pushed.add(conjunct);
             }
             else {
@@ -141,7 +141,7 @@ public final class PinotFilterTranslator
         }
         Optional<StoredValueSet> values = Optional.empty();
         if (!domain.getValues().isAll() && !domain.getValues().isNone()) {
-            values = StoredValueSet.of(form.get(), domain.getValues());
+            values = StoredValueSet.of(form.orElseThrow(), domain.getValues());
             if (values.isEmpty()) {
                 return Optional.empty();
             }
@@ -154,7 +154,7 @@ public final class PinotFilterTranslator
         if (!column.isSourceField()) {
             return nativeColumnFilter(column, domain.isNullAllowed(), valuesAll, valuesNone, values);
         }
-        return sourceFieldFilter(column, form.get(), domain.isNullAllowed(), valuesAll, valuesNone, values, source);
+        return sourceFieldFilter(column, form.orElseThrow(), domain.isNullAllowed(), valuesAll, valuesNone, values, source);
     }
 
     private static Optional<ColumnFilter> nativeColumnFilter(PinotCdcColumnHandle column, boolean nullAllowed, boolean valuesAll, boolean valuesNone, Optional<StoredValueSet> values)
@@ -205,7 +205,7 @@ public final class PinotFilterTranslator
             }
             values = Optional.of(new StoredValueSet.TextValues(fitting));
         }
-        if (!column.schemaTyped() && (values.isEmpty() || !isStringOnlyMatch(form, values.get()))) {
+        if (!column.schemaTyped() && (values.isEmpty() || !isStringOnlyMatch(form, values.orElseThrow()))) {
             return Optional.empty();
         }
 
@@ -219,7 +219,7 @@ public final class PinotFilterTranslator
                     ? jsonMatchValues(sourceColumn, path, set, source.jsonIndex())
                     : Optional.empty();
             if (matched.isPresent()) {
-                disjuncts.add(matched.get());
+                disjuncts.add(matched.orElseThrow());
             }
             else {
                 Optional<String> defaultValue = defaultOutside(form, set);
@@ -279,8 +279,8 @@ public final class PinotFilterTranslator
     private static Optional<PinotFilter> jsonMatchValues(String sourceColumn, List<String> path, StoredValueSet set, JsonIndexScope index)
     {
         Optional<List<String>> included = set.jsonMatchValues();
-        if (included.isPresent() && included.get().stream().allMatch(index::keepsValue)) {
-            return Optional.of(jsonMatch(sourceColumn, new JsonMatchPredicate.ValueIn(path, included.get(), false)));
+        if (included.isPresent() && included.orElseThrow().stream().allMatch(index::keepsValue)) {
+            return Optional.of(jsonMatch(sourceColumn, new JsonMatchPredicate.ValueIn(path, included.orElseThrow(), false)));
         }
         return Optional.empty();
     }
@@ -375,10 +375,10 @@ public final class PinotFilterTranslator
         }
         Optional<String> pattern = constantText(arguments.get(1));
         Optional<String> escape = arguments.size() == 3 ? constantText(arguments.get(2)) : Optional.empty();
-        if (pattern.isEmpty() || (arguments.size() == 3 && (escape.isEmpty() || escape.get().codePointCount(0, escape.get().length()) != 1))) {
+        if (pattern.isEmpty() || (arguments.size() == 3 && (escape.isEmpty() || escape.orElseThrow().codePointCount(0, escape.orElseThrow().length()) != 1))) {
             return Optional.empty();
         }
-        return LikePrefix.of(pattern.get(), escape.map(text -> text.codePointAt(0)))
+        return LikePrefix.of(pattern.orElseThrow(), escape.map(text -> text.codePointAt(0)))
                 .map(prefix -> new PrefixMatch(column, prefix));
     }
 
@@ -427,7 +427,7 @@ public final class PinotFilterTranslator
         if (range.isEmpty()) {
             return Optional.empty();
         }
-        PinotFilter like = PinotFilter.and(List.of(new PinotFilter.Like(value, text + "%"), range.get().getFirst(), range.get().getLast()));
+        PinotFilter like = PinotFilter.and(List.of(new PinotFilter.Like(value, text + "%"), range.orElseThrow().getFirst(), range.orElseThrow().getLast()));
         return Optional.of(jsonMatch ? guarded(jsonMatch(column.pinotColumn(), new JsonMatchPredicate.IsNull(path, true)), like) : like);
     }
 

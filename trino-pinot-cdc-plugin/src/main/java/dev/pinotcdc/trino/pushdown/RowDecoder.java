@@ -155,7 +155,7 @@ public final class RowDecoder
 
         FieldDecoder decoderFor(JsonNode cells)
         {
-            return schemaVersions.isEmpty() ? decoder : schemaVersions.get().decoderFor(cells.get(schemaCell));
+            return schemaVersions.isEmpty() ? decoder : schemaVersions.orElseThrow().decoderFor(cells.get(schemaCell));
         }
 
         /** A cell Pinot extracted from the source JSON as text, with {@link ExtractedText#ABSENT} for a missing value. */

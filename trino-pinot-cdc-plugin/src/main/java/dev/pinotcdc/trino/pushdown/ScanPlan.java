@@ -443,7 +443,7 @@ public record ScanPlan(
             filters.add(LatestStateFilter.liveRows(layout));
         }
         if (split.truncatedAt().isPresent() && table.versionColumn().isPresent()) {
-            filters.add(new PinotFilter.Comparison(new ColumnReference(table.versionColumn().get()), ComparisonOperator.GREATER_THAN, new LongLiteral(split.truncatedAt().getAsLong())));
+            filters.add(new PinotFilter.Comparison(new ColumnReference(table.versionColumn().orElseThrow()), ComparisonOperator.GREATER_THAN, new LongLiteral(split.truncatedAt().getAsLong())));
         }
         JsonSourceCapabilities source = sourceCapabilities(table);
         FilterTranslation constraint = PinotFilterTranslator.translate(filterForm(table, table.constraint()), source);
@@ -459,7 +459,7 @@ public record ScanPlan(
             PinotCdcColumnHandle column = filterColumn(table, match.column());
             Optional<PinotFilter> onNativeCopy = column.isSourceField() ? Optional.empty() : PinotFilterTranslator.prefixFilter(new PrefixMatch(column, match.prefix()), source);
             if (onNativeCopy.isPresent()) {
-                filters.add(onNativeCopy.get());
+                filters.add(onNativeCopy.orElseThrow());
                 if (match.column().nativeCopy().isPresent()) {
                     filters.addAll(PromotedFieldGuard.guards(match.column(), DebeziumSentinels.UNAVAILABLE_VALUE.startsWith(match.prefix())));
                 }

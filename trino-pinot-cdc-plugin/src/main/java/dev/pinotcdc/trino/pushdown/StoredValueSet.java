@@ -151,7 +151,7 @@ sealed interface StoredValueSet
             case Numbers numbers -> {
                 Optional<List<Long>> excluded = excludedNumbers(numbers);
                 if (excluded.isPresent()) {
-                    disjuncts.add(valueIn(value, excluded.get().stream().map(number -> (PinotLiteral) new LongLiteral(number)).toList(), true));
+                    disjuncts.add(valueIn(value, excluded.orElseThrow().stream().map(number -> (PinotLiteral) new LongLiteral(number)).toList(), true));
                     break;
                 }
                 List<PinotLiteral> singles = new ArrayList<>();
@@ -241,7 +241,7 @@ sealed interface StoredValueSet
     private static PinotFilter range(PinotExpression value, Bounds bounds)
     {
         if (bounds.low().isPresent() && bounds.high().isPresent() && bounds.lowInclusive() && bounds.highInclusive()) {
-            return new Between(value, bounds.low().get(), bounds.high().get());
+            return new Between(value, bounds.low().orElseThrow(), bounds.high().orElseThrow());
         }
         List<PinotFilter> terms = new ArrayList<>();
         bounds.low().ifPresent(low -> terms.add(new Comparison(value, bounds.lowInclusive() ? GREATER_THAN_OR_EQUAL : GREATER_THAN, low)));
@@ -313,7 +313,7 @@ sealed interface StoredValueSet
                 if (literal.isEmpty()) {
                     return Optional.empty();
                 }
-                low = Optional.of(literal.get());
+                low = Optional.of(literal.orElseThrow());
             }
             Optional<PinotLiteral> high = Optional.empty();
             if (!range.isHighUnbounded()) {
@@ -321,7 +321,7 @@ sealed interface StoredValueSet
                 if (literal.isEmpty()) {
                     return Optional.empty();
                 }
-                high = Optional.of(literal.get());
+                high = Optional.of(literal.orElseThrow());
             }
             bounds.add(new Bounds(low, range.isLowInclusive(), high, range.isHighInclusive()));
         }
@@ -361,7 +361,7 @@ sealed interface StoredValueSet
                 if (literal.isEmpty()) {
                     return Optional.empty();
                 }
-                low = Optional.of(literal.get());
+                low = Optional.of(literal.orElseThrow());
             }
             Optional<PinotLiteral> high = Optional.empty();
             if (!range.isHighUnbounded()) {
@@ -369,7 +369,7 @@ sealed interface StoredValueSet
                 if (literal.isEmpty()) {
                     return Optional.empty();
                 }
-                high = Optional.of(literal.get());
+                high = Optional.of(literal.orElseThrow());
             }
             bounds.add(new Bounds(low, range.isLowInclusive(), high, range.isHighInclusive()));
         }
@@ -414,13 +414,13 @@ sealed interface StoredValueSet
     private static boolean textInBounds(String value, Bounds bounds)
     {
         if (bounds.low().isPresent()) {
-            int comparison = value.compareTo(((StringLiteral) bounds.low().get()).value());
+            int comparison = value.compareTo(((StringLiteral) bounds.low().orElseThrow()).value());
             if (comparison < 0 || (comparison == 0 && !bounds.lowInclusive())) {
                 return false;
             }
         }
         if (bounds.high().isPresent()) {
-            int comparison = value.compareTo(((StringLiteral) bounds.high().get()).value());
+            int comparison = value.compareTo(((StringLiteral) bounds.high().orElseThrow()).value());
             return comparison < 0 || (comparison == 0 && bounds.highInclusive());
         }
         return true;

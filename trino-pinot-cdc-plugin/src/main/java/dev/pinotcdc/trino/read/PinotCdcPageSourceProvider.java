@@ -156,7 +156,7 @@ public class PinotCdcPageSourceProvider
                 .map(latest -> latest.select(result.rows()))
                 .orElse(result.rows());
         if (plan.groupMerge().isPresent()) {
-            rows = plan.groupMerge().get().apply(rows);
+            rows = plan.groupMerge().orElseThrow().apply(rows);
             if (rows.size() > plan.rowLimit()) {
                 throw resultTooLarge(pinotTableName, plan);
             }

@@ -32,7 +32,7 @@ public class PinotCdcSplitManager
     {
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         // an aggregation without GROUP BY has its row also when no row can match: one split gives it
-        boolean globalAggregation = table.aggregation().isPresent() && table.aggregation().get().groupBy().isEmpty();
+        boolean globalAggregation = table.aggregation().isPresent() && table.aggregation().orElseThrow().groupBy().isEmpty();
         if (table.constraint().isNone() && !globalAggregation) {
             return new FixedSplitSource(ImmutableList.of());
         }

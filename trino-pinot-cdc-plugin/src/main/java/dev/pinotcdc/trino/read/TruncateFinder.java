@@ -59,7 +59,7 @@ public final class TruncateFinder
             return OptionalLong.empty();
         }
         try {
-            return newestTruncates.get(table.pinotTableName(), () -> queryNewestTruncate(table, table.versionColumn().get()));
+            return newestTruncates.get(table.pinotTableName(), () -> queryNewestTruncate(table, table.versionColumn().orElseThrow()));
         }
         catch (ExecutionException | UncheckedExecutionException e) {
             throwIfUnchecked(e.getCause());

@@ -73,7 +73,7 @@ public final class CdcTemplateGenerator
                     .orElse(List.of());
         }
         Map<String, PromotedColumn> promoted = new LinkedHashMap<>();
-        for (String name : spec.promotedFields().get()) {
+        for (String name : spec.promotedFields().orElseThrow()) {
             if (keyNames.contains(name) || promoted.containsKey(name)) {
                 // a key column is native already
                 continue;

@@ -49,7 +49,7 @@ final class CommandArguments
             }
             else if (valueOptions.contains(name)) {
                 if (inlineValue.isPresent()) {
-                    value = inlineValue.get();
+                    value = inlineValue.orElseThrow();
                 }
                 else if (i + 1 < arguments.size() && !arguments.get(i + 1).startsWith("--")) {
                     value = arguments.get(++i);

@@ -87,7 +87,7 @@ public record DebeziumType(String connectType, Optional<String> semanticName)
         if (semanticName.isEmpty()) {
             return Optional.empty();
         }
-        return switch (semanticName.get()) {
+        return switch (semanticName.orElseThrow()) {
             case CONNECT_TIMESTAMP, TIMESTAMP -> Optional.of(EpochUnit.MILLISECONDS);
             // the ISO string is converted to epoch micros: PostgreSQL keeps microseconds
             case MICRO_TIMESTAMP, ZONED_TIMESTAMP -> Optional.of(EpochUnit.MICROSECONDS);

@@ -180,7 +180,7 @@ public final class PinotCdcTemplates
                     throw new TemplateException("--%s goes with --jdbc-url, not with --sample (the sample's schema states the types)".formatted(option));
                 }
             }
-            Path file = Path.of(sample.get());
+            Path file = Path.of(sample.orElseThrow());
             String text;
             try {
                 text = Files.readString(file, UTF_8);
@@ -198,7 +198,7 @@ public final class PinotCdcTemplates
                 arguments.value("time-precision-mode").map(TimePrecisionMode::fromArgument).orElse(DebeziumSettings.DEFAULTS.timePrecisionMode()),
                 arguments.value("decimal-handling-mode").map(DecimalHandlingMode::fromArgument).orElse(DebeziumSettings.DEFAULTS.decimalHandlingMode()));
         PostgreSqlTable postgreSql = PostgreSqlTable.read(
-                jdbcUrl.get(),
+                jdbcUrl.orElseThrow(),
                 arguments.value("user").or(() -> Optional.ofNullable(environment.get("PGUSER"))),
                 arguments.value("password").or(() -> Optional.ofNullable(environment.get("PGPASSWORD"))),
                 table,

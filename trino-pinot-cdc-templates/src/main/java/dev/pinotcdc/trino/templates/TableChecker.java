@@ -145,7 +145,7 @@ public final class TableChecker
                     "Take the key from after, or from before when after is null: Groovy({payload.after != null ? payload.after.get('%1$s') : payload.before?.get('%1$s')}, payload) (Pinot 0.11) or coalesce(jsonPath(payload, '$.after[''%1$s'']'), jsonPath(payload, '$.before[''%1$s'']')) (Pinot 1.x).".formatted(key)));
             return;
         }
-        String function = transform.get();
+        String function = transform.orElseThrow();
         if (function.contains("after") && !function.contains("before")) {
             findings.add(new Finding(Severity.ERROR,
                     "Primary-key column '%s' is read only from Debezium's 'after' image (transform: %s).".formatted(key, function),

@@ -1,7 +1,7 @@
 package dev.pinotcdc.trino.testing;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +115,7 @@ public final class CatalogFile
     {
         Properties properties = new Properties();
         try {
-            properties.load(new StringReader(text()));
+            properties.load(Reader.of(text()));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -50,8 +50,8 @@ record ClusterClasspath(String classpath, Optional<Path> classDataSharingArchive
         // Class data sharing (about a third off the start) takes jars only, so the module jar is used when it is
         // current; a build that stopped before packaging runs from the classes without it
         Optional<Path> jar = moduleJar(targetDirectory);
-        if (jar.isPresent() && newestFileTime(classes).compareTo(Files.getLastModifiedTime(jar.get())) <= 0) {
-            return new ClusterClasspath(jar.get() + File.pathSeparator + dependencies, Optional.of(targetDirectory.resolve(ARCHIVE_FILE)));
+        if (jar.isPresent() && newestFileTime(classes).compareTo(Files.getLastModifiedTime(jar.orElseThrow())) <= 0) {
+            return new ClusterClasspath(jar.orElseThrow() + File.pathSeparator + dependencies, Optional.of(targetDirectory.resolve(ARCHIVE_FILE)));
         }
         return new ClusterClasspath(classes + File.pathSeparator + dependencies, Optional.empty());
     }

@@ -2,7 +2,7 @@ package dev.pinotcdc.trino.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -396,7 +396,7 @@ public final class TrinoServerInstallation
             requireName(name, CATALOG_NAME, "catalog");
             Properties properties = new Properties();
             try {
-                properties.load(new StringReader(text));
+                properties.load(Reader.of(text));
             }
             catch (IOException e) {
                 throw new IllegalArgumentException("Catalog file %s cannot be read as properties".formatted(name), e);
