@@ -13,6 +13,7 @@ import io.trino.metadata.HandleResolver;
 import io.trino.metadata.InternalBlockEncodingSerde;
 import io.trino.spi.block.Block;
 import io.trino.spi.block.BlockEncodingSerde;
+import io.trino.spi.type.TypeManager;
 
 import static io.airlift.json.JsonBinder.jsonBinder;
 import static io.trino.type.InternalTypeManager.TESTING_TYPE_MANAGER;
@@ -47,11 +48,15 @@ public final class HandleJson
     private static JsonCodecFactory codecFactory()
     {
         HandleResolver handles = new HandleResolver();
-        BlockEncodingSerde blocks = new InternalBlockEncodingSerde(new BlockEncodingManager(), TESTING_TYPE_MANAGER);
+        // built by injection as the engine builds it: its constructor differs between Trino 476 and 483
+        BlockEncodingManager blockEncodings = Guice.createInjector().getInstance(BlockEncodingManager.class);
+        BlockEncodingSerde blocks = new InternalBlockEncodingSerde(blockEncodings, TESTING_TYPE_MANAGER);
         Injector injector = Guice.createInjector(
                 new JsonModule(),
                 TypeDeserializers.module(TESTING_TYPE_MANAGER),
                 binder -> {
+                    // Trino 483's type deserializer takes the type manager from the injector (476's is given it)
+                    binder.bind(TypeManager.class).toInstance(TESTING_TYPE_MANAGER);
                     jsonBinder(binder).addSerializerBinding(Block.class).toInstance(new BlockJsonSerde.Serializer(blocks));
                     jsonBinder(binder).addDeserializerBinding(Block.class).toInstance(new BlockJsonSerde.Deserializer(blocks));
                     jsonBinder(binder).addModuleBinding().toInstance(HandleJsonModule.tableHandleModule(handles));

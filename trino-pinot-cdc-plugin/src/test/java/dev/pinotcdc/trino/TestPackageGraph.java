@@ -57,9 +57,7 @@ public class TestPackageGraph
             // splits and page sources
             "read",
             // the plugin, connector factory, Guice module and connector
-            "",
-            // the template command (not loaded by Trino)
-            "templates");
+            "");
 
     private static final Pattern CLASS_NAME = Pattern.compile("dev/pinotcdc/trino/[\\w/$]+");
 
