@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,7 @@ final class PinotCluster
         this.stops = requireNonNull(stops, "stops is null");
     }
 
-    static PinotCluster start(Path workDirectory, Map<String, String> brokerProperties)
+    static PinotCluster start(Path workDirectory, ClusterSettings settings)
             throws Exception
     {
         List<Integer> ports = LoopbackPorts.allocate(6);
@@ -87,7 +88,7 @@ final class PinotCluster
             });
 
             ControllerStarter controller = new ControllerStarter();
-            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address()));
+            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address(), settings.controllerProperties()));
             controller.start();
             stops.push(new NamedStop("controller", controller::stop));
             clock.log("controller");
@@ -97,18 +98,18 @@ final class PinotCluster
 
             // Pinot's components keep static state (metric and function registries): one after the other
             HelixBrokerStarter broker = new HelixBrokerStarter();
-            broker.init(brokerConfiguration(brokerPort, zooKeeper.address(), brokerProperties));
+            broker.init(brokerConfiguration(brokerPort, zooKeeper.address(), settings.brokerProperties()));
             broker.start();
             stops.push(new NamedStop("broker", broker::stop));
             clock.log("broker");
 
             HelixServerStarter server = new HelixServerStarter();
-            server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address()));
+            server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address(), settings.serverProperties()));
             server.start();
             stops.push(new NamedStop("server", server::stop));
             clock.log("server");
 
-            awaitReady(endpoints);
+            awaitReady(endpoints, settings.authorization());
             clock.log("first query");
             return new PinotCluster(endpoints, stops);
         }
@@ -182,7 +183,7 @@ final class PinotCluster
         return properties;
     }
 
-    private static PinotConfiguration controllerConfiguration(Path directory, int port, String zookeeperAddress)
+    private static PinotConfiguration controllerConfiguration(Path directory, int port, String zookeeperAddress, Map<String, String> extraProperties)
     {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ControllerConf.ZK_STR, zookeeperAddress);
@@ -198,6 +199,7 @@ final class PinotCluster
         properties.put(ControllerConf.LOCAL_TEMP_DIR, directory.resolve("tmp").toString());
         // the CDC table configs take a delete's key from "before" with a Groovy transform
         properties.put("controller.disable.ingestion.groovy", "false");
+        properties.putAll(extraProperties);
         return new ControllerConf(properties);
     }
 
@@ -216,7 +218,7 @@ final class PinotCluster
         return new PinotConfiguration(properties);
     }
 
-    private static PinotConfiguration serverConfiguration(Path directory, int nettyPort, int adminPort, String zookeeperAddress)
+    private static PinotConfiguration serverConfiguration(Path directory, int nettyPort, int adminPort, String zookeeperAddress, Map<String, String> extraProperties)
     {
         PinotConfiguration configuration = DefaultHelixStarterServerConfig.loadDefaultServerConf();
         configuration.setProperty("pinot.zk.server", zookeeperAddress);
@@ -235,6 +237,7 @@ final class PinotCluster
         configuration.setProperty("pinot.server.startup.enableServiceStatusCheck", "false");
         configuration.setProperty("pinot.server.shutdown.enableQueryCheck", "false");
         configuration.setProperty("pinot.server.shutdown.timeoutMs", "5000");
+        extraProperties.forEach(configuration::setProperty);
         return configuration;
     }
 
@@ -242,7 +245,7 @@ final class PinotCluster
      * Ready means a client can create tables and query them: every component answers its health check and the
      * broker answers a query.
      */
-    private static void awaitReady(ClusterEndpoints endpoints)
+    private static void awaitReady(ClusterEndpoints endpoints, Optional<String> authorization)
             throws Exception
     {
         HttpClient client = HttpClient.newBuilder()
@@ -250,10 +253,10 @@ final class PinotCluster
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
         List<HttpRequest> checks = List.of(
-                get(endpoints.controllerUrl() + "/health"),
-                get(endpoints.brokerUrl() + "/health"),
-                get(endpoints.serverAdminUrl() + "/health"),
-                HttpRequest.newBuilder(URI.create(endpoints.brokerUrl() + "/query/sql"))
+                get(endpoints.controllerUrl() + "/health", authorization),
+                get(endpoints.brokerUrl() + "/health", authorization),
+                get(endpoints.serverAdminUrl() + "/health", authorization),
+                authorized(HttpRequest.newBuilder(URI.create(endpoints.brokerUrl() + "/query/sql")), authorization)
                         .timeout(Duration.ofSeconds(5))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT 1\"}"))
@@ -280,9 +283,15 @@ final class PinotCluster
         }
     }
 
-    private static HttpRequest get(String url)
+    private static HttpRequest get(String url, Optional<String> authorization)
     {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        return authorized(HttpRequest.newBuilder(URI.create(url)), authorization).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, Optional<String> authorization)
+    {
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     private record NamedStop(String name, Runnable action) {}

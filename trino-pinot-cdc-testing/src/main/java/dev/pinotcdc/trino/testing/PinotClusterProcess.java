@@ -53,7 +53,7 @@ final class PinotClusterProcess
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
     }
 
-    static PinotClusterProcess start(Path baseDirectory, Map<String, String> brokerProperties)
+    static PinotClusterProcess start(Path baseDirectory, PinotClusterOptions options)
             throws IOException, InterruptedException
     {
         Files.createDirectories(baseDirectory);
@@ -73,7 +73,7 @@ final class PinotClusterProcess
         command.add(classpath.classpath());
         command.add(MAIN_CLASS);
         command.add(workDirectory.toString());
-        brokerProperties.forEach((name, value) -> command.add(name + "=" + value));
+        options.launcherArguments().forEach(command::add);
 
         ChildProcess process = ChildProcess.start("Pinot cluster", command, runDirectory, runDirectory.resolve(LOG_FILE), Map.of());
         try {
