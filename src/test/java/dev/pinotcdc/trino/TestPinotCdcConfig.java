@@ -138,4 +138,19 @@ final class TestPinotCdcConfig
         assertThat(config.getControllerUrls()).containsExactly(URI.create("http://c1:9000"), URI.create("http://c2:9000"));
         assertThat(config.getDeleteOpCodes()).isEqualTo(ImmutableSet.of("d", "x"));
     }
+
+    @Test
+    void testUrlsWithCredentialsRefused()
+    {
+        assertThat(new PinotCdcConfig().setControllerUrls("http://c1:9000").setBrokerUrls("https://b1:8099").isUrlsWithoutCredentials()).isTrue();
+        for (String url : new String[] {"http://admin:secret@c1:9000", "https://admin@c1:9000", "http://admin:s%40cret@c1:9000"}) {
+            PinotCdcConfig controller = new PinotCdcConfig().setControllerUrls("http://c0:9000," + url);
+            assertThat(controller.isUrlsWithoutCredentials()).as(url).isFalse();
+            // never used, even before validation reports it
+            assertThat(controller.getControllerUrls()).containsExactly(URI.create("http://c0:9000"));
+            PinotCdcConfig broker = new PinotCdcConfig().setControllerUrls("http://c0:9000").setBrokerUrls(url);
+            assertThat(broker.isUrlsWithoutCredentials()).as(url).isFalse();
+            assertThat(broker.getBrokerUrls()).isEmpty();
+        }
+    }
 }

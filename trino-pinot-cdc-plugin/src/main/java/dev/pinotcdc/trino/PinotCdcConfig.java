@@ -22,6 +22,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
 import static java.util.Locale.ENGLISH;
@@ -511,6 +512,12 @@ public class PinotCdcConfig
         return isAuthenticationComplete(brokerAuthenticationType, brokerUser, brokerPassword, brokerToken);
     }
 
+    @AssertTrue(message = "pinot.controller-urls and pinot.broker-urls must not hold a user or password (user:password@host): set pinot.controller.authentication.* and pinot.broker.authentication.* instead")
+    public boolean isUrlsWithoutCredentials()
+    {
+        return Stream.concat(controllerUrls.stream(), brokerUrls.stream()).noneMatch(PinotCdcConfig::hasUserInfo);
+    }
+
     private static boolean isAuthenticationComplete(PinotAuthenticationType type, String user, String password, String token)
     {
         return switch (type) {
@@ -532,11 +539,23 @@ public class PinotCdcConfig
         }
     }
 
+    private static boolean hasUserInfo(String url)
+    {
+        try {
+            return new URI(url).getRawUserInfo() != null;
+        }
+        catch (URISyntaxException e) {
+            // not a URI at all: refused as such, and its text is never echoed
+            return url.contains("@");
+        }
+    }
+
     private static List<URI> toUris(List<String> urls)
     {
-        // invalid URLs are reported by validation; until then they are left out
+        // invalid URLs are reported by validation; until then they are left out, and never used with credentials in them
         return urls.stream()
                 .filter(PinotCdcConfig::isHttpUrl)
+                .filter(url -> !hasUserInfo(url))
                 .map(URI::create)
                 .collect(toImmutableList());
     }
