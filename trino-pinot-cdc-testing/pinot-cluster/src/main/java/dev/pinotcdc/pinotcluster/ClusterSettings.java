@@ -11,13 +11,15 @@ import static java.util.Objects.requireNonNull;
  * Settings beyond the defaults, given on the command line as {@code component:property=value}: {@code controller:},
  * {@code broker:} (also without a prefix, as before) and {@code server:} add Pinot properties to that component;
  * {@code client:authorization=...} is the Authorization header the launcher's own readiness checks send to a
- * cluster that requires authentication.
+ * cluster that requires authentication; {@code tls:keystore=...}, {@code tls:password=...} and
+ * {@code tls:type=...} add an https listener with that key to the controller and the broker, beside their http one.
  */
 record ClusterSettings(
         Map<String, String> controllerProperties,
         Map<String, String> brokerProperties,
         Map<String, String> serverProperties,
-        Optional<String> authorization)
+        Optional<String> authorization,
+        Optional<Tls> tls)
 {
     private static final String AUTHORIZATION = "authorization";
 
@@ -27,6 +29,17 @@ record ClusterSettings(
         brokerProperties = Map.copyOf(requireNonNull(brokerProperties, "brokerProperties is null"));
         serverProperties = Map.copyOf(requireNonNull(serverProperties, "serverProperties is null"));
         requireNonNull(authorization, "authorization is null");
+        requireNonNull(tls, "tls is null");
+    }
+
+    record Tls(String keystorePath, String keystorePassword, String keystoreType)
+    {
+        Tls
+        {
+            requireNonNull(keystorePath, "keystorePath is null");
+            requireNonNull(keystorePassword, "keystorePassword is null");
+            requireNonNull(keystoreType, "keystoreType is null");
+        }
     }
 
     static ClusterSettings parse(List<String> arguments)
@@ -35,6 +48,7 @@ record ClusterSettings(
         Map<String, String> broker = new LinkedHashMap<>();
         Map<String, String> server = new LinkedHashMap<>();
         Optional<String> authorization = Optional.empty();
+        Map<String, String> tls = new LinkedHashMap<>();
         for (String argument : arguments) {
             int equals = argument.indexOf('=');
             if (equals <= 0) {
@@ -55,9 +69,17 @@ record ClusterSettings(
                     }
                     authorization = Optional.of(value);
                 }
+                case "tls" -> tls.put(property, value);
                 default -> throw new IllegalArgumentException("Unknown component '%s' in %s".formatted(component, name));
             }
         }
-        return new ClusterSettings(controller, broker, server, authorization);
+        Optional<Tls> tlsSettings = Optional.empty();
+        if (!tls.isEmpty()) {
+            if (!tls.containsKey("keystore") || !tls.containsKey("password")) {
+                throw new IllegalArgumentException("tls: needs keystore and password, got " + tls.keySet());
+            }
+            tlsSettings = Optional.of(new Tls(tls.get("keystore"), tls.get("password"), tls.getOrDefault("type", "PKCS12")));
+        }
+        return new ClusterSettings(controller, broker, server, authorization, tlsSettings);
     }
 }

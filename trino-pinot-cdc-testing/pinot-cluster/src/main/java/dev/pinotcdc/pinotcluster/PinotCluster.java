@@ -54,13 +54,21 @@ final class PinotCluster
     static PinotCluster start(Path workDirectory, ClusterSettings settings)
             throws Exception
     {
-        List<Integer> ports = LoopbackPorts.allocate(6);
+        List<Integer> ports = LoopbackPorts.allocate(8);
         int zookeeperPort = ports.get(0);
         int kafkaPort = ports.get(1);
         int controllerPort = ports.get(2);
         int brokerPort = ports.get(3);
         int serverNettyPort = ports.get(4);
         int serverAdminPort = ports.get(5);
+        int controllerHttpsPort = ports.get(6);
+        int brokerHttpsPort = ports.get(7);
+        Map<String, String> controllerProperties = new HashMap<>(settings.controllerProperties());
+        Map<String, String> brokerProperties = new HashMap<>(settings.brokerProperties());
+        settings.tls().ifPresent(tls -> {
+            controllerProperties.putAll(controllerHttps(controllerHttpsPort, tls));
+            brokerProperties.putAll(brokerHttps(brokerHttpsPort, tls));
+        });
 
         ClusterEndpoints endpoints = new ClusterEndpoints(
                 "http://" + LOOPBACK + ":" + controllerPort,
@@ -68,7 +76,9 @@ final class PinotCluster
                 "http://" + LOOPBACK + ":" + serverAdminPort,
                 LOOPBACK + ":" + kafkaPort,
                 LOOPBACK + ":" + zookeeperPort,
-                CLUSTER_NAME);
+                CLUSTER_NAME,
+                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + controllerHttpsPort).orElse(null),
+                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + brokerHttpsPort).orElse(null));
 
         Deque<NamedStop> stops = new ArrayDeque<>();
         StartupClock clock = new StartupClock();
@@ -88,7 +98,7 @@ final class PinotCluster
             });
 
             ControllerStarter controller = new ControllerStarter();
-            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address(), settings.controllerProperties()));
+            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address(), controllerProperties));
             controller.start();
             stops.push(new NamedStop("controller", controller::stop));
             clock.log("controller");
@@ -98,7 +108,7 @@ final class PinotCluster
 
             // Pinot's components keep static state (metric and function registries): one after the other
             HelixBrokerStarter broker = new HelixBrokerStarter();
-            broker.init(brokerConfiguration(brokerPort, zooKeeper.address(), settings.brokerProperties()));
+            broker.init(brokerConfiguration(brokerPort, zooKeeper.address(), brokerProperties));
             broker.start();
             stops.push(new NamedStop("broker", broker::stop));
             clock.log("broker");
@@ -201,6 +211,36 @@ final class PinotCluster
         properties.put("controller.disable.ingestion.groovy", "false");
         properties.putAll(extraProperties);
         return new ControllerConf(properties);
+    }
+
+    /**
+     * An https listener beside the http one, which the cluster's own components keep using. Setting a keystore also
+     * makes the controller install it as this JVM's default SSL context, which only https clients use.
+     */
+    private static Map<String, String> controllerHttps(int port, ClusterSettings.Tls tls)
+    {
+        return Map.of(
+                "controller.access.protocols", "http,https",
+                "controller.access.protocols.https.port", String.valueOf(port),
+                "controller.access.protocols.https.host", LOOPBACK,
+                "controller.tls.keystore.path", tls.keystorePath(),
+                "controller.tls.keystore.password", tls.keystorePassword(),
+                "controller.tls.keystore.type", tls.keystoreType());
+    }
+
+    /**
+     * The https listener first: the broker registers the port of its first listener, which is what the controller
+     * then tells clients that discover brokers.
+     */
+    private static Map<String, String> brokerHttps(int port, ClusterSettings.Tls tls)
+    {
+        return Map.of(
+                "pinot.broker.client.access.protocols", "https,http",
+                "pinot.broker.client.access.protocols.https.port", String.valueOf(port),
+                "pinot.broker.client.access.protocols.https.host", LOOPBACK,
+                "pinot.broker.tls.keystore.path", tls.keystorePath(),
+                "pinot.broker.tls.keystore.password", tls.keystorePassword(),
+                "pinot.broker.tls.keystore.type", tls.keystoreType());
     }
 
     private static PinotConfiguration brokerConfiguration(int port, String zookeeperAddress, Map<String, String> extraProperties)

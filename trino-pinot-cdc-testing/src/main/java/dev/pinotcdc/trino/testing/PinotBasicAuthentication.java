@@ -42,7 +42,7 @@ public final class PinotBasicAuthentication
                 "pinot.server.segment.uploader.auth.token", internalToken,
                 "pinot.server.instance.auth.token", internalToken);
 
-        return new PinotClusterOptions(controller.buildOrThrow(), broker.buildOrThrow(), server, Optional.of(internalToken));
+        return new PinotClusterOptions(controller.buildOrThrow(), broker.buildOrThrow(), server, Optional.of(internalToken), Optional.empty());
     }
 
     private static void addPrincipals(ImmutableMap.Builder<String, String> properties, String prefix, List<PinotPrincipal> principals)

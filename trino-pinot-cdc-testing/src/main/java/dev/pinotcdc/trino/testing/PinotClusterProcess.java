@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -137,7 +138,15 @@ final class PinotClusterProcess
                 ready.get("brokerUrl").asText(),
                 ready.get("serverAdminUrl").asText(),
                 ready.get("kafkaBootstrapServers").asText(),
-                ready.get("zookeeperAddress").asText());
+                ready.get("zookeeperAddress").asText(),
+                optionalText(ready, "controllerHttpsUrl"),
+                optionalText(ready, "brokerHttpsUrl"));
+    }
+
+    private static Optional<String> optionalText(JsonNode ready, String field)
+    {
+        JsonNode value = ready.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     private static List<String> extraJvmOptions()

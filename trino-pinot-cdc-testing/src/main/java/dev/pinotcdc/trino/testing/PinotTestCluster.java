@@ -126,6 +126,23 @@ public final class PinotTestCluster
         return process.endpoints().brokerUrl();
     }
 
+    /**
+     * The controller's https listener, for a cluster started {@link PinotClusterOptions#withHttps with https}.
+     */
+    public String controllerHttpsUrl()
+    {
+        return process.endpoints().controllerHttpsUrl().orElseThrow(() -> new IllegalStateException("The cluster was started without https"));
+    }
+
+    /**
+     * The broker's https listener, for a cluster started {@link PinotClusterOptions#withHttps with https}. The
+     * broker registers this port, so brokers discovered through the controller answer on https only.
+     */
+    public String brokerHttpsUrl()
+    {
+        return process.endpoints().brokerHttpsUrl().orElseThrow(() -> new IllegalStateException("The cluster was started without https"));
+    }
+
     public String kafkaBootstrapServers()
     {
         return process.endpoints().kafkaBootstrapServers();
