@@ -2,6 +2,7 @@ package dev.pinotcdc.trino;
 
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotGroupsLimitReachedException;
+import dev.pinotcdc.trino.client.PinotHttpStatusException;
 import dev.pinotcdc.trino.client.PinotInvalidResponseException;
 import dev.pinotcdc.trino.client.PinotPartialResultException;
 import dev.pinotcdc.trino.client.PinotQueryException;
@@ -48,6 +49,7 @@ public final class PinotErrors
     private static ErrorCodeSupplier errorCode(PinotClientException e)
     {
         return switch (e) {
+            case PinotHttpStatusException status when status.getStatusCode() == 401 || status.getStatusCode() == 403 -> PERMISSION_DENIED;
             case PinotUnreachableException _, PinotTimeoutException _ -> PINOT_UNAVAILABLE;
             case PinotPartialResultException _, PinotGroupsLimitReachedException _ -> PINOT_PARTIAL_RESULT;
             case PinotQueryException _ -> PINOT_QUERY_ERROR;
