@@ -4,9 +4,10 @@ import com.google.common.collect.ImmutableMap;
 import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.KafkaMessage;
+import dev.pinotcdc.trino.testing.PinotBasicAuthentication;
 import dev.pinotcdc.trino.testing.PinotCdcTestEnvironment;
-import dev.pinotcdc.trino.testing.PinotClusterOptions;
 import dev.pinotcdc.trino.testing.PinotColumnType;
+import dev.pinotcdc.trino.testing.PinotPrincipal;
 import dev.pinotcdc.trino.testing.PinotTestCluster;
 import dev.pinotcdc.trino.testing.SampleCdcTables;
 import io.trino.Session;
@@ -37,15 +38,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
- * A Pinot 0.11 controller and broker on https, with a certificate made for this test (for 127.0.0.1 only), read
- * through catalogs with the right truststore, a wrong one, none, and a host name the certificate does not name.
- * The same table with the same events on the open test cluster is the truth.
+ * A Pinot 0.11 controller and broker on https, with a certificate made for this test (for 127.0.0.1 only) and basic
+ * authentication, read through catalogs with the right truststore, a wrong one, none, and a host name the
+ * certificate does not name. The same table with the same events on the open test cluster is the truth.
  */
 @TestInstance(PER_CLASS)
 final class TestPinotCdcPinotTls
 {
     private static final String KEYSTORE_PASSWORD = "keystore-pw-31a7";
     private static final String TRUSTSTORE_PASSWORD = "truststore-pw-88c2";
+    private static final PinotPrincipal ADMIN = PinotPrincipal.admin("admin", "tls-admin-pw-5e0b");
 
     private final String orders = PinotTestCluster.uniqueTableName("tls_orders");
 
@@ -71,7 +73,7 @@ final class TestPinotCdcPinotTls
         wrongTruststore = directory.resolve("wrong-truststore.p12");
         trust(otherKeystore, "other", wrongTruststore);
 
-        tlsCluster = PinotTestCluster.start(Path.of("target").toAbsolutePath(), PinotClusterOptions.DEFAULT.withHttps(keystore, KEYSTORE_PASSWORD, "PKCS12"));
+        tlsCluster = PinotTestCluster.start(Path.of("target").toAbsolutePath(), PinotBasicAuthentication.options(ADMIN, List.of()).withHttps(keystore, KEYSTORE_PASSWORD, "PKCS12"));
         for (PinotTestCluster cluster : List.of(environment.cluster(), tlsCluster)) {
             DebeziumCdcTable.builder(orders).topic(SampleCdcTables.ordersFactory("tls", orders).topic())
                     .primaryKeyColumn("id", PinotColumnType.LONG)
@@ -209,14 +211,44 @@ final class TestPinotCdcPinotTls
         }
     }
 
+    @Test
+    void testWrongPasswordOverHttpsFails()
+    {
+        String catalog = environment.catalog("tls_wrong_password", ImmutableMap.<String, String>builder()
+                .put("pinot.controller-urls", tlsCluster.controllerHttpsUrl())
+                .put("pinot.broker-urls", tlsCluster.brokerHttpsUrl())
+                .put("pinot.tls.truststore-path", truststore.toString())
+                .put("pinot.tls.truststore-password", TRUSTSTORE_PASSWORD)
+                .put("pinot.tls.truststore-type", "PKCS12")
+                .putAll(credentials(ADMIN.name(), "not-" + ADMIN.password()))
+                .buildOrThrow());
+        assertThatThrownBy(() -> execute(catalog, "SELECT count(*) FROM " + orders))
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("denied").doesNotContain(ADMIN.password()));
+    }
+
     private MaterializedResult execute(String catalog, String query)
     {
         return queryRunner.execute(Session.builder(queryRunner.getDefaultSession()).setCatalog(catalog).setSchema("default").build(), query);
     }
 
+    /** A catalog with the admin's credentials: the cluster refuses every request without them. */
     private String catalog(String name, Map<String, String> properties)
     {
-        return environment.catalog(name, properties);
+        return environment.catalog(name, ImmutableMap.<String, String>builder()
+                .putAll(properties)
+                .putAll(credentials(ADMIN.name(), ADMIN.password()))
+                .buildOrThrow());
+    }
+
+    private static Map<String, String> credentials(String user, String password)
+    {
+        return ImmutableMap.of(
+                "pinot.controller.authentication.type", "PASSWORD",
+                "pinot.controller.authentication.user", user,
+                "pinot.controller.authentication.password", password,
+                "pinot.broker.authentication.type", "PASSWORD",
+                "pinot.broker.authentication.user", user,
+                "pinot.broker.authentication.password", password);
     }
 
     private static void createKeyPair(Path keystore, String alias, String distinguishedName, String subjectAlternativeNames)
