@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
 import static java.util.Locale.ENGLISH;
@@ -106,6 +107,23 @@ public class PinotClientConfig
         return brokerUrls.stream().allMatch(PinotClientConfig::isHttpUrl);
     }
 
+    @AssertTrue(message = "pinot.controller-urls and pinot.broker-urls must not hold a user or password (user:password@host): set pinot.controller.authentication.* and pinot.broker.authentication.* instead")
+    public boolean isUrlsWithoutCredentials()
+    {
+        return Stream.concat(controllerUrls.stream(), brokerUrls.stream()).noneMatch(PinotClientConfig::hasUserInfo);
+    }
+
+    private static boolean hasUserInfo(String url)
+    {
+        try {
+            return new URI(url).getRawUserInfo() != null;
+        }
+        catch (URISyntaxException e) {
+            // not a URI at all: refused as such, and its text is never echoed
+            return url.contains("@");
+        }
+    }
+
     private static boolean isHttpUrl(String url)
     {
         try {
@@ -120,9 +138,10 @@ public class PinotClientConfig
 
     private static List<URI> toUris(List<String> urls)
     {
-        // invalid URLs are reported by validation; until then they are left out
+        // invalid URLs are reported by validation; until then they are left out, and never used with credentials in them
         return urls.stream()
                 .filter(PinotClientConfig::isHttpUrl)
+                .filter(url -> !hasUserInfo(url))
                 .map(URI::create)
                 .collect(toImmutableList());
     }

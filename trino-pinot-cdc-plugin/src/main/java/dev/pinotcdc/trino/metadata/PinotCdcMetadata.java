@@ -52,6 +52,7 @@ import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,7 @@ import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isPushdownEnab
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isStrictDecoding;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
+import static io.trino.spi.StandardErrorCode.PERMISSION_DENIED;
 import static java.util.Objects.requireNonNull;
 
 public class PinotCdcMetadata
@@ -163,6 +165,7 @@ public class PinotCdcMetadata
                 .orElseGet(() -> listTables(session, prefix.getSchema()));
         ImmutableList.Builder<TableColumnsMetadata> columns = ImmutableList.builder();
         boolean oneTable = prefix.getTable().isPresent();
+        List<TrinoException> refusals = new ArrayList<>();
         for (SchemaTableName tableName : tables) {
             try {
                 catalog.getTable(tableName).ifPresent(table ->
@@ -173,11 +176,19 @@ public class PinotCdcMetadata
             }
             catch (TrinoException e) {
                 // one table's problem must not hide every other table's columns from tools that list them all
-                if (oneTable || !isProblemOfOneTable(e)) {
+                if (oneTable || !(isProblemOfOneTable(e) || isPermissionDenied(e))) {
                     throw e;
+                }
+                if (isPermissionDenied(e)) {
+                    // Pinot lists every table to every principal, but one allowed only some tables may not describe the others
+                    refusals.add(e);
                 }
                 log.warn("Leaving table %s out of the column listing: %s", tableName, e.getMessage());
             }
+        }
+        if (!refusals.isEmpty() && refusals.size() == tables.size()) {
+            // every table refused: the credentials are wrong (a broker password, say), not the principal's table rights
+            throw refusals.getFirst();
         }
         return columns.build().iterator();
     }
@@ -352,6 +363,11 @@ public class PinotCdcMetadata
         }
         // Trino still sorts the rows it gets, and ties at the cut may be broken differently: the top-N is not guaranteed
         return Optional.of(new TopNApplicationResult<>(table.withTopN(topCount, sort.build()), false, false));
+    }
+
+    private static boolean isPermissionDenied(TrinoException e)
+    {
+        return e.getErrorCode().equals(PERMISSION_DENIED.toErrorCode());
     }
 
     private static boolean isProblemOfOneTable(TrinoException e)

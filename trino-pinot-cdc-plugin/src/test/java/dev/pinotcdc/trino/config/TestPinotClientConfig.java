@@ -57,4 +57,19 @@ final class TestPinotClientConfig
         assertThat(config.getBrokerUrls()).containsExactly(URI.create("http://b1:8099"));
         assertThat(config.isBrokerUrlsValid()).isFalse();
     }
+
+    @Test
+    void testUrlsWithCredentialsRefused()
+    {
+        assertThat(new PinotClientConfig().setControllerUrls("http://c1:9000").setBrokerUrls("https://b1:8099").isUrlsWithoutCredentials()).isTrue();
+        for (String url : new String[] {"http://admin:secret@c1:9000", "https://admin@c1:9000", "http://admin:s%40cret@c1:9000"}) {
+            PinotClientConfig controller = new PinotClientConfig().setControllerUrls("http://c0:9000," + url);
+            assertThat(controller.isUrlsWithoutCredentials()).as(url).isFalse();
+            // never used, even before validation reports it
+            assertThat(controller.getControllerUrls()).containsExactly(URI.create("http://c0:9000"));
+            PinotClientConfig broker = new PinotClientConfig().setControllerUrls("http://c0:9000").setBrokerUrls(url);
+            assertThat(broker.isUrlsWithoutCredentials()).as(url).isFalse();
+            assertThat(broker.getBrokerUrls()).isEmpty();
+        }
+    }
 }

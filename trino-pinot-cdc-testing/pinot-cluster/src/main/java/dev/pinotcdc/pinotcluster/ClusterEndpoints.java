@@ -11,7 +11,10 @@ public record ClusterEndpoints(
         String serverAdminUrl,
         String kafkaBootstrapServers,
         String zookeeperAddress,
-        String clusterName)
+        String clusterName,
+        // null without TLS
+        String controllerHttpsUrl,
+        String brokerHttpsUrl)
 {
     public ClusterEndpoints
     {

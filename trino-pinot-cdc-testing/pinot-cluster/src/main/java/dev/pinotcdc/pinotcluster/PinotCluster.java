@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,16 +51,24 @@ final class PinotCluster
         this.stops = requireNonNull(stops, "stops is null");
     }
 
-    static PinotCluster start(Path workDirectory, Map<String, String> brokerProperties)
+    static PinotCluster start(Path workDirectory, ClusterSettings settings)
             throws Exception
     {
-        List<Integer> ports = LoopbackPorts.allocate(6);
+        List<Integer> ports = LoopbackPorts.allocate(8);
         int zookeeperPort = ports.get(0);
         int kafkaPort = ports.get(1);
         int controllerPort = ports.get(2);
         int brokerPort = ports.get(3);
         int serverNettyPort = ports.get(4);
         int serverAdminPort = ports.get(5);
+        int controllerHttpsPort = ports.get(6);
+        int brokerHttpsPort = ports.get(7);
+        Map<String, String> controllerProperties = new HashMap<>(settings.controllerProperties());
+        Map<String, String> brokerProperties = new HashMap<>(settings.brokerProperties());
+        settings.tls().ifPresent(tls -> {
+            controllerProperties.putAll(controllerHttps(controllerHttpsPort, tls));
+            brokerProperties.putAll(brokerHttps(brokerHttpsPort, tls));
+        });
 
         ClusterEndpoints endpoints = new ClusterEndpoints(
                 "http://" + LOOPBACK + ":" + controllerPort,
@@ -67,7 +76,9 @@ final class PinotCluster
                 "http://" + LOOPBACK + ":" + serverAdminPort,
                 LOOPBACK + ":" + kafkaPort,
                 LOOPBACK + ":" + zookeeperPort,
-                CLUSTER_NAME);
+                CLUSTER_NAME,
+                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + controllerHttpsPort).orElse(null),
+                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + brokerHttpsPort).orElse(null));
 
         Deque<NamedStop> stops = new ArrayDeque<>();
         StartupClock clock = new StartupClock();
@@ -87,7 +98,7 @@ final class PinotCluster
             });
 
             ControllerStarter controller = new ControllerStarter();
-            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address()));
+            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address(), controllerProperties));
             controller.start();
             stops.push(new NamedStop("controller", controller::stop));
             clock.log("controller");
@@ -103,12 +114,12 @@ final class PinotCluster
             clock.log("broker");
 
             HelixServerStarter server = new HelixServerStarter();
-            server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address()));
+            server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address(), settings.serverProperties()));
             server.start();
             stops.push(new NamedStop("server", server::stop));
             clock.log("server");
 
-            awaitReady(endpoints);
+            awaitReady(endpoints, settings.authorization());
             clock.log("first query");
             return new PinotCluster(endpoints, stops);
         }
@@ -182,7 +193,7 @@ final class PinotCluster
         return properties;
     }
 
-    private static PinotConfiguration controllerConfiguration(Path directory, int port, String zookeeperAddress)
+    private static PinotConfiguration controllerConfiguration(Path directory, int port, String zookeeperAddress, Map<String, String> extraProperties)
     {
         Map<String, Object> properties = new HashMap<>();
         properties.put(ControllerConf.ZK_STR, zookeeperAddress);
@@ -198,7 +209,38 @@ final class PinotCluster
         properties.put(ControllerConf.LOCAL_TEMP_DIR, directory.resolve("tmp").toString());
         // the CDC table configs take a delete's key from "before" with a Groovy transform
         properties.put("controller.disable.ingestion.groovy", "false");
+        properties.putAll(extraProperties);
         return new ControllerConf(properties);
+    }
+
+    /**
+     * An https listener beside the http one, which the cluster's own components keep using. Setting a keystore also
+     * makes the controller install it as this JVM's default SSL context, which only https clients use.
+     */
+    private static Map<String, String> controllerHttps(int port, ClusterSettings.Tls tls)
+    {
+        return Map.of(
+                "controller.access.protocols", "http,https",
+                "controller.access.protocols.https.port", String.valueOf(port),
+                "controller.access.protocols.https.host", LOOPBACK,
+                "controller.tls.keystore.path", tls.keystorePath(),
+                "controller.tls.keystore.password", tls.keystorePassword(),
+                "controller.tls.keystore.type", tls.keystoreType());
+    }
+
+    /**
+     * The https listener first: the broker registers the port of its first listener, which is what the controller
+     * then tells clients that discover brokers.
+     */
+    private static Map<String, String> brokerHttps(int port, ClusterSettings.Tls tls)
+    {
+        return Map.of(
+                "pinot.broker.client.access.protocols", "https,http",
+                "pinot.broker.client.access.protocols.https.port", String.valueOf(port),
+                "pinot.broker.client.access.protocols.https.host", LOOPBACK,
+                "pinot.broker.tls.keystore.path", tls.keystorePath(),
+                "pinot.broker.tls.keystore.password", tls.keystorePassword(),
+                "pinot.broker.tls.keystore.type", tls.keystoreType());
     }
 
     private static PinotConfiguration brokerConfiguration(int port, String zookeeperAddress, Map<String, String> extraProperties)
@@ -216,7 +258,7 @@ final class PinotCluster
         return new PinotConfiguration(properties);
     }
 
-    private static PinotConfiguration serverConfiguration(Path directory, int nettyPort, int adminPort, String zookeeperAddress)
+    private static PinotConfiguration serverConfiguration(Path directory, int nettyPort, int adminPort, String zookeeperAddress, Map<String, String> extraProperties)
     {
         PinotConfiguration configuration = DefaultHelixStarterServerConfig.loadDefaultServerConf();
         configuration.setProperty("pinot.zk.server", zookeeperAddress);
@@ -235,6 +277,7 @@ final class PinotCluster
         configuration.setProperty("pinot.server.startup.enableServiceStatusCheck", "false");
         configuration.setProperty("pinot.server.shutdown.enableQueryCheck", "false");
         configuration.setProperty("pinot.server.shutdown.timeoutMs", "5000");
+        extraProperties.forEach(configuration::setProperty);
         return configuration;
     }
 
@@ -242,7 +285,7 @@ final class PinotCluster
      * Ready means a client can create tables and query them: every component answers its health check and the
      * broker answers a query.
      */
-    private static void awaitReady(ClusterEndpoints endpoints)
+    private static void awaitReady(ClusterEndpoints endpoints, Optional<String> authorization)
             throws Exception
     {
         HttpClient client = HttpClient.newBuilder()
@@ -250,10 +293,10 @@ final class PinotCluster
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
         List<HttpRequest> checks = List.of(
-                get(endpoints.controllerUrl() + "/health"),
-                get(endpoints.brokerUrl() + "/health"),
-                get(endpoints.serverAdminUrl() + "/health"),
-                HttpRequest.newBuilder(URI.create(endpoints.brokerUrl() + "/query/sql"))
+                get(endpoints.controllerUrl() + "/health", authorization),
+                get(endpoints.brokerUrl() + "/health", authorization),
+                get(endpoints.serverAdminUrl() + "/health", authorization),
+                authorized(HttpRequest.newBuilder(URI.create(endpoints.brokerUrl() + "/query/sql")), authorization)
                         .timeout(Duration.ofSeconds(5))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT 1\"}"))
@@ -280,9 +323,15 @@ final class PinotCluster
         }
     }
 
-    private static HttpRequest get(String url)
+    private static HttpRequest get(String url, Optional<String> authorization)
     {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        return authorized(HttpRequest.newBuilder(URI.create(url)), authorization).timeout(Duration.ofSeconds(5)).GET().build();
+    }
+
+    private static HttpRequest.Builder authorized(HttpRequest.Builder request, Optional<String> authorization)
+    {
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     private record NamedStop(String name, Runnable action) {}

@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -30,25 +28,24 @@ public final class PinotClusterMain
     public static void main(String[] args)
     {
         if (args.length < 1) {
-            System.err.println("Usage: PinotClusterMain <work directory> [broker.property=value ...]");
+            System.err.println("Usage: PinotClusterMain <work directory> [[controller:|broker:|server:|client:]property=value ...]");
             System.exit(2);
         }
         Path workDirectory = Path.of(args[0]).toAbsolutePath();
-        // extra broker settings, for tests of how a differently configured broker answers
-        Map<String, String> brokerProperties = new LinkedHashMap<>();
-        for (String argument : Arrays.asList(args).subList(1, args.length)) {
-            int equals = argument.indexOf('=');
-            if (equals <= 0) {
-                System.err.println("Not a broker property=value: " + argument);
-                System.exit(2);
-            }
-            brokerProperties.put(argument.substring(0, equals), argument.substring(equals + 1));
+        ClusterSettings settings;
+        try {
+            settings = ClusterSettings.parse(Arrays.asList(args).subList(1, args.length));
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
         }
         long startNanos = System.nanoTime();
         PinotCluster cluster;
         try {
             Files.createDirectories(workDirectory);
-            cluster = PinotCluster.start(workDirectory, brokerProperties);
+            cluster = PinotCluster.start(workDirectory, settings);
         }
         catch (Throwable e) {
             System.err.println("Pinot cluster failed to start");

@@ -1,5 +1,7 @@
 package dev.pinotcdc.trino.testing;
 
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 public record PinotClusterEndpoints(
@@ -7,7 +9,9 @@ public record PinotClusterEndpoints(
         String brokerUrl,
         String serverAdminUrl,
         String kafkaBootstrapServers,
-        String zookeeperAddress)
+        String zookeeperAddress,
+        Optional<String> controllerHttpsUrl,
+        Optional<String> brokerHttpsUrl)
 {
     public PinotClusterEndpoints
     {
@@ -16,5 +20,7 @@ public record PinotClusterEndpoints(
         requireNonNull(serverAdminUrl, "serverAdminUrl is null");
         requireNonNull(kafkaBootstrapServers, "kafkaBootstrapServers is null");
         requireNonNull(zookeeperAddress, "zookeeperAddress is null");
+        requireNonNull(controllerHttpsUrl, "controllerHttpsUrl is null");
+        requireNonNull(brokerHttpsUrl, "brokerHttpsUrl is null");
     }
 }

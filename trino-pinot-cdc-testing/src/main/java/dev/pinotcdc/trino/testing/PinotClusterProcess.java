@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -53,7 +54,7 @@ final class PinotClusterProcess
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
     }
 
-    static PinotClusterProcess start(Path baseDirectory, Map<String, String> brokerProperties)
+    static PinotClusterProcess start(Path baseDirectory, PinotClusterOptions options)
             throws IOException, InterruptedException
     {
         Files.createDirectories(baseDirectory);
@@ -73,7 +74,7 @@ final class PinotClusterProcess
         command.add(classpath.classpath());
         command.add(MAIN_CLASS);
         command.add(workDirectory.toString());
-        brokerProperties.forEach((name, value) -> command.add(name + "=" + value));
+        options.launcherArguments().forEach(command::add);
 
         ChildProcess process = ChildProcess.start("Pinot cluster", command, runDirectory, runDirectory.resolve(LOG_FILE), Map.of());
         try {
@@ -137,7 +138,15 @@ final class PinotClusterProcess
                 ready.get("brokerUrl").asText(),
                 ready.get("serverAdminUrl").asText(),
                 ready.get("kafkaBootstrapServers").asText(),
-                ready.get("zookeeperAddress").asText());
+                ready.get("zookeeperAddress").asText(),
+                optionalText(ready, "controllerHttpsUrl"),
+                optionalText(ready, "brokerHttpsUrl"));
+    }
+
+    private static Optional<String> optionalText(JsonNode ready, String field)
+    {
+        JsonNode value = ready.path(field);
+        return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
     private static List<String> extraJvmOptions()

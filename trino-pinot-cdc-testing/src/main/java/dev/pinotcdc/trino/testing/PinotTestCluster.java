@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.Objects.requireNonNull;
@@ -34,13 +35,13 @@ public final class PinotTestCluster
     private final TestingPinotBroker broker;
     private final TestingKafka kafka;
 
-    private PinotTestCluster(PinotClusterProcess process, Duration startTime)
+    private PinotTestCluster(PinotClusterProcess process, Duration startTime, Optional<String> adminAuthorization)
     {
         this.process = requireNonNull(process, "process is null");
         this.startTime = requireNonNull(startTime, "startTime is null");
         PinotClusterEndpoints endpoints = process.endpoints();
-        this.controller = new TestingPinotController(endpoints.controllerUrl());
-        this.broker = new TestingPinotBroker(endpoints.brokerUrl());
+        this.controller = new TestingPinotController(endpoints.controllerUrl(), adminAuthorization);
+        this.broker = new TestingPinotBroker(endpoints.brokerUrl(), adminAuthorization);
         this.kafka = new TestingKafka(endpoints.kafkaBootstrapServers());
     }
 
@@ -73,7 +74,7 @@ public final class PinotTestCluster
      */
     public static PinotTestCluster start(Path baseDirectory)
     {
-        return start(baseDirectory, Map.of());
+        return start(baseDirectory, PinotClusterOptions.DEFAULT);
     }
 
     /**
@@ -82,10 +83,20 @@ public final class PinotTestCluster
      */
     public static PinotTestCluster start(Path baseDirectory, Map<String, String> brokerProperties)
     {
+        return start(baseDirectory, PinotClusterOptions.brokerProperties(brokerProperties));
+    }
+
+    /**
+     * A cluster of its own configured by {@code options} (for example {@link PinotBasicAuthentication}), for a test
+     * that stops it with {@link #close()}. The harness's own controller and broker calls send the options' admin
+     * credentials.
+     */
+    public static PinotTestCluster start(Path baseDirectory, PinotClusterOptions options)
+    {
         long startNanos = System.nanoTime();
         try {
-            PinotClusterProcess process = PinotClusterProcess.start(baseDirectory, brokerProperties);
-            return new PinotTestCluster(process, Duration.ofNanos(System.nanoTime() - startNanos));
+            PinotClusterProcess process = PinotClusterProcess.start(baseDirectory, options);
+            return new PinotTestCluster(process, Duration.ofNanos(System.nanoTime() - startNanos), options.adminAuthorization());
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot start the Pinot test cluster", e);
@@ -113,6 +124,23 @@ public final class PinotTestCluster
     public String brokerUrl()
     {
         return process.endpoints().brokerUrl();
+    }
+
+    /**
+     * The controller's https listener, for a cluster started {@link PinotClusterOptions#withHttps with https}.
+     */
+    public String controllerHttpsUrl()
+    {
+        return process.endpoints().controllerHttpsUrl().orElseThrow(() -> new IllegalStateException("The cluster was started without https"));
+    }
+
+    /**
+     * The broker's https listener, for a cluster started {@link PinotClusterOptions#withHttps with https}. The
+     * broker registers this port, so brokers discovered through the controller answer on https only.
+     */
+    public String brokerHttpsUrl()
+    {
+        return process.endpoints().brokerHttpsUrl().orElseThrow(() -> new IllegalStateException("The cluster was started without https"));
     }
 
     public String kafkaBootstrapServers()

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * HTTP to the test cluster. HTTP/1.1 is forced: Pinot's Grizzly servers stall the HTTP/2 upgrade for about 30 s.
@@ -32,23 +33,29 @@ final class TestingHttp
 
     private TestingHttp() {}
 
-    static String post(String url, String jsonBody)
+    static String post(String url, String jsonBody, Optional<String> authorization)
     {
-        return send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(REQUEST_TIMEOUT)
+        return send(request(url, authorization)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
                 .build());
     }
 
-    static String delete(String url)
+    static String delete(String url, Optional<String> authorization)
     {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).DELETE().build());
+        return send(request(url, authorization).DELETE().build());
     }
 
-    static JsonNode getJson(String url)
+    static JsonNode getJson(String url, Optional<String> authorization)
     {
-        return parse(send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).GET().build()));
+        return parse(send(request(url, authorization).GET().build()));
+    }
+
+    private static HttpRequest.Builder request(String url, Optional<String> authorization)
+    {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT);
+        authorization.ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     static JsonNode parse(String json)

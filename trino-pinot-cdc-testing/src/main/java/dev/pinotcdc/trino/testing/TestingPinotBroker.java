@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -17,10 +18,12 @@ public final class TestingPinotBroker
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(30);
 
     private final String url;
+    private final Optional<String> authorization;
 
-    TestingPinotBroker(String url)
+    TestingPinotBroker(String url, Optional<String> authorization)
     {
         this.url = requireNonNull(url, "url is null");
+        this.authorization = requireNonNull(authorization, "authorization is null");
     }
 
     public String url()
@@ -60,7 +63,7 @@ public final class TestingPinotBroker
                     .map(option -> option.getKey() + "=" + option.getValue())
                     .collect(Collectors.joining(";")));
         }
-        return new BrokerResponse(sql, TestingHttp.parse(TestingHttp.post(url + "/query/sql", request.toString())));
+        return new BrokerResponse(sql, TestingHttp.parse(TestingHttp.post(url + "/query/sql", request.toString(), authorization)));
     }
 
     /**

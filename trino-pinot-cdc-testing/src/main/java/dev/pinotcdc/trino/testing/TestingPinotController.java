@@ -2,6 +2,8 @@ package dev.pinotcdc.trino.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Optional;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -10,10 +12,12 @@ import static java.util.Objects.requireNonNull;
 public final class TestingPinotController
 {
     private final String url;
+    private final Optional<String> authorization;
 
-    TestingPinotController(String url)
+    TestingPinotController(String url, Optional<String> authorization)
     {
         this.url = requireNonNull(url, "url is null");
+        this.authorization = requireNonNull(authorization, "authorization is null");
     }
 
     public String url()
@@ -23,12 +27,12 @@ public final class TestingPinotController
 
     public void addSchema(JsonNode schema)
     {
-        TestingHttp.post(url + "/schemas", schema.toString());
+        TestingHttp.post(url + "/schemas", schema.toString(), authorization);
     }
 
     public void addTable(JsonNode tableConfig)
     {
-        TestingHttp.post(url + "/tables", tableConfig.toString());
+        TestingHttp.post(url + "/tables", tableConfig.toString(), authorization);
     }
 
     /**
@@ -36,22 +40,22 @@ public final class TestingPinotController
      */
     public void dropTable(String tableName)
     {
-        TestingHttp.delete(url + "/tables/" + tableName);
-        TestingHttp.delete(url + "/schemas/" + tableName);
+        TestingHttp.delete(url + "/tables/" + tableName, authorization);
+        TestingHttp.delete(url + "/schemas/" + tableName, authorization);
     }
 
     public JsonNode schema(String schemaName)
     {
-        return TestingHttp.getJson(url + "/schemas/" + schemaName);
+        return TestingHttp.getJson(url + "/schemas/" + schemaName, authorization);
     }
 
     public JsonNode tableConfig(String tableName)
     {
-        return TestingHttp.getJson(url + "/tables/" + tableName);
+        return TestingHttp.getJson(url + "/tables/" + tableName, authorization);
     }
 
     public JsonNode get(String path)
     {
-        return TestingHttp.getJson(url + path);
+        return TestingHttp.getJson(url + path, authorization);
     }
 }
