@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.client;
 
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -82,10 +83,21 @@ public sealed interface PinotAuthentication
             requireNonNull(token, "token is null");
         }
 
+        /**
+         * Pinot's own tokens (its tools' {@code -authToken}, {@code *.auth.token}) are a whole Authorization value
+         * with their scheme, such as {@code Basic <base64>}: those are sent as they are; any other token as a bearer
+         * token.
+         */
         @Override
         public Optional<String> authorizationHeader()
         {
-            return Optional.of("Bearer " + token);
+            return Optional.of(hasScheme(token) ? token : "Bearer " + token);
+        }
+
+        private static boolean hasScheme(String token)
+        {
+            String lower = token.toLowerCase(Locale.ENGLISH);
+            return lower.startsWith("basic ") || lower.startsWith("bearer ");
         }
 
         @Override
