@@ -323,7 +323,7 @@ public final class PinotFilterTranslator
                 List<PinotFilter> terms = new ArrayList<>();
                 terms.add(guard);
                 for (PinotFilter term : and.terms()) {
-                    if (term instanceof PinotFilter.Or || term instanceof PinotFilter.Not) {
+                    if (term instanceof PinotFilter.Or) {
                         terms.add(guarded(guard, term));
                     }
                     else {
@@ -332,8 +332,6 @@ public final class PinotFilterTranslator
                 }
                 yield PinotFilter.and(terms);
             }
-            // a NOT is evaluated over every row, whatever is beside it
-            case PinotFilter.Not not -> throw new IllegalArgumentException("An extraction under NOT cannot be guarded: " + not);
             default -> PinotFilter.and(List.of(guard, filter));
         };
     }

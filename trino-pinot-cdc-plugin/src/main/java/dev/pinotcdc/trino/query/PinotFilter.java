@@ -31,15 +31,6 @@ public sealed interface PinotFilter
         }
     }
 
-    record Not(PinotFilter term)
-            implements PinotFilter
-    {
-        public Not
-        {
-            requireNonNull(term, "term is null");
-        }
-    }
-
     record Comparison(PinotExpression left, ComparisonOperator operator, PinotExpression right)
             implements PinotFilter
     {
@@ -98,17 +89,6 @@ public sealed interface PinotFilter
         {
             requireNonNull(value, "value is null");
             StringLiteral.checkWritable(requireNonNull(pattern, "pattern is null"));
-        }
-    }
-
-    /** {@code REGEXP_LIKE(value, 'regex')}: a Java regex searched anywhere in the value (Lucene syntax on an FST index). */
-    record RegexpLike(PinotExpression value, String regex)
-            implements PinotFilter
-    {
-        public RegexpLike
-        {
-            requireNonNull(value, "value is null");
-            StringLiteral.checkWritable(requireNonNull(regex, "regex is null"));
         }
     }
 

@@ -1,22 +1,17 @@
 package dev.pinotcdc.trino.query;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
-import static java.util.Collections.unmodifiableMap;
 import static java.util.Objects.requireNonNull;
 
 /**
  * One Pinot broker query.
  * <p>
  * The limit is required: Pinot applies LIMIT 10 to a query without one, which would silently cut results.
- * Query options are sent as {@code SET key = 'value';} statements before the query (Pinot 0.11 parses them, and
- * they replace the deprecated trailing {@code OPTION(...)}).
+ * Query options are not part of the text: the client sends them beside it.
  */
 public record PinotQuery(
         String table,
@@ -25,11 +20,8 @@ public record PinotQuery(
         List<PinotExpression> groupBy,
         List<OrderItem> orderBy,
         long limit,
-        OptionalLong offset,
-        Map<String, String> options)
+        OptionalLong offset)
 {
-    private static final Pattern OPTION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
     public PinotQuery
     {
         PinotIdentifiers.checkIdentifier(requireNonNull(table, "table is null"));
@@ -50,14 +42,6 @@ public record PinotQuery(
                 throw new IllegalArgumentException("offset out of range: " + value);
             }
         });
-        options = new LinkedHashMap<>(options);
-        options.forEach((name, value) -> {
-            if (!OPTION_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("Invalid query option name: " + name);
-            }
-            StringLiteral.checkWritable(value);
-        });
-        options = unmodifiableMap(options);
     }
 
     public static Builder builder(String table)
@@ -74,7 +58,6 @@ public record PinotQuery(
         private final ArrayList<OrderItem> orderBy = new ArrayList<>();
         private long limit;
         private OptionalLong offset = OptionalLong.empty();
-        private final Map<String, String> options = new LinkedHashMap<>();
 
         private Builder(String table)
         {
@@ -129,15 +112,9 @@ public record PinotQuery(
             return this;
         }
 
-        public Builder option(String name, String value)
-        {
-            options.put(name, value);
-            return this;
-        }
-
         public PinotQuery build()
         {
-            return new PinotQuery(table, select, filter, groupBy, orderBy, limit, offset, options);
+            return new PinotQuery(table, select, filter, groupBy, orderBy, limit, offset);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.pinotcdc.trino.query;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes a {@link PinotQuery} as Pinot SQL text. All quoting and escaping of the plugin lives here.
@@ -19,9 +18,6 @@ public final class PinotSqlWriter
     public static String write(PinotQuery query)
     {
         StringBuilder sql = new StringBuilder();
-        for (Map.Entry<String, String> option : query.options().entrySet()) {
-            sql.append("SET ").append(option.getKey()).append(" = ").append(stringLiteral(option.getValue())).append("; ");
-        }
         sql.append("SELECT ");
         appendList(sql, query.select().stream().map(PinotSqlWriter::selectItem).toList());
         sql.append(" FROM ").append(identifier(query.table()));
@@ -46,7 +42,6 @@ public final class PinotSqlWriter
         return switch (filter) {
             case PinotFilter.And and -> junction(and.terms(), " AND ");
             case PinotFilter.Or or -> junction(or.terms(), " OR ");
-            case PinotFilter.Not not -> "NOT (" + filter(not.term()) + ")";
             case PinotFilter.Comparison comparison ->
                     expression(comparison.left()) + " " + comparison.operator().sql() + " " + expression(comparison.right());
             case PinotFilter.In in -> expression(in.value()) + (in.negated() ? " NOT IN (" : " IN (") +
@@ -55,7 +50,6 @@ public final class PinotSqlWriter
                     expression(between.value()) + " BETWEEN " + expression(between.low()) + " AND " + expression(between.high());
             case PinotFilter.IsNull isNull -> expression(isNull.value()) + (isNull.negated() ? " IS NOT NULL" : " IS NULL");
             case PinotFilter.Like like -> expression(like.value()) + " LIKE " + stringLiteral(like.pattern());
-            case PinotFilter.RegexpLike regexpLike -> "REGEXP_LIKE(" + expression(regexpLike.value()) + ", " + stringLiteral(regexpLike.regex()) + ")";
             case PinotFilter.JsonMatch jsonMatch ->
                     "JSON_MATCH(" + identifier(jsonMatch.column()) + ", " + stringLiteral(jsonMatchPredicate(jsonMatch.predicate())) + ")";
         };
