@@ -4,9 +4,13 @@ import com.google.inject.Injector;
 import dev.pinotcdc.trino.adapter.TypeDeserializers;
 import io.airlift.bootstrap.Bootstrap;
 import io.airlift.json.JsonModule;
+import io.trino.plugin.base.jmx.ConnectorObjectNameGeneratorModule;
+import io.trino.plugin.base.jmx.MBeanServerModule;
+import io.trino.spi.catalog.CatalogName;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorContext;
 import io.trino.spi.connector.ConnectorFactory;
+import org.weakref.jmx.guice.MBeanModule;
 
 import java.util.Map;
 
@@ -34,6 +38,11 @@ public class PinotCdcConnectorFactory
 
         Bootstrap app = new Bootstrap(
                 new JsonModule(),
+                // the catalog's stats as MBeans named trino.plugin.pinot_cdc.<package>:type=<class>,name=<catalog>
+                new MBeanModule(),
+                new MBeanServerModule(),
+                new ConnectorObjectNameGeneratorModule("dev.pinotcdc.trino", "trino.plugin.pinot_cdc"),
+                binder -> binder.bind(CatalogName.class).toInstance(new CatalogName(catalogName)),
                 TypeDeserializers.module(context.getTypeManager()),
                 new PinotClientModule(),
                 new PinotCdcModule(context.getTypeManager()));

@@ -4,12 +4,14 @@ import com.google.inject.Binder;
 import com.google.inject.BindingAnnotation;
 import com.google.inject.Module;
 import com.google.inject.Provides;
+import com.google.inject.Scopes;
 import com.google.inject.Singleton;
 import dev.pinotcdc.trino.client.BrokerLocator;
 import dev.pinotcdc.trino.client.PinotAuthentication;
 import dev.pinotcdc.trino.client.PinotAuthentication.BasicAuthentication;
 import dev.pinotcdc.trino.client.PinotAuthentication.BearerToken;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
+import dev.pinotcdc.trino.client.PinotCdcStats;
 import dev.pinotcdc.trino.client.PinotClientSettings;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotTruststore;
@@ -40,6 +42,7 @@ import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
+import static org.weakref.jmx.guice.ExportBinder.newExporter;
 
 /**
  * The controller and broker clients, built from the client, TLS and authentication properties. The credentials of an
@@ -66,6 +69,9 @@ public class PinotClientModule
         configBinder(binder).bindConfig(PinotClientConfig.class);
         configBinder(binder).bindConfig(PinotTlsConfig.class);
         configBinder(binder).bindConfig(PinotAuthenticationTypeConfig.class);
+
+        binder.bind(PinotCdcStats.class).in(Scopes.SINGLETON);
+        newExporter(binder).export(PinotCdcStats.class).withGeneratedName();
 
         bindAuthentication(PinotAuthenticationTypeConfig::getControllerAuthenticationType, ForController.class, new ControllerPasswordModule(), new ControllerTokenModule());
         bindAuthentication(PinotAuthenticationTypeConfig::getBrokerAuthenticationType, ForBroker.class, new BrokerPasswordModule(), new BrokerTokenModule());
@@ -117,16 +123,16 @@ public class PinotClientModule
 
     @Provides
     @Singleton
-    public static PinotControllerClient createControllerClient(PinotClientSettings settings, @ForPinotController HttpClient httpClient)
+    public static PinotControllerClient createControllerClient(PinotClientSettings settings, @ForPinotController HttpClient httpClient, PinotCdcStats stats)
     {
-        return new PinotControllerClient(settings, httpClient);
+        return new PinotControllerClient(settings, httpClient, stats);
     }
 
     @Provides
     @Singleton
-    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller, @ForPinotBroker HttpClient httpClient)
+    public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller, @ForPinotBroker HttpClient httpClient, PinotCdcStats stats)
     {
-        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller), httpClient);
+        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller), httpClient, stats);
     }
 
     @Retention(RUNTIME)

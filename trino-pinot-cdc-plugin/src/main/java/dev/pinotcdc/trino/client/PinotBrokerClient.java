@@ -49,21 +49,29 @@ public class PinotBrokerClient
     private final Optional<HttpClient> ownedHttpClient;
     private final BrokerConfigurations brokerConfigurations;
     private final AtomicInteger nextBroker = new AtomicInteger();
+    private final PinotCdcStats stats;
 
     /** A client with its own HTTP client, closed with it: for callers without an injector. */
     public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator)
     {
-        this(settings, brokerLocator, createHttpClient(settings), true);
+        this(settings, brokerLocator, createHttpClient(settings), true, new PinotCdcStats());
     }
 
     /** A client speaking through the given HTTP client (see {@link #createHttpClient}), which its owner closes. */
     public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient)
     {
-        this(settings, brokerLocator, httpClient, false);
+        this(settings, brokerLocator, httpClient, new PinotCdcStats());
     }
 
-    private PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, boolean owned)
+    /** As above, counting queries, answers and failures into the catalog's stats. */
+    public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, PinotCdcStats stats)
     {
+        this(settings, brokerLocator, httpClient, false, stats);
+    }
+
+    private PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, boolean owned, PinotCdcStats stats)
+    {
+        this.stats = requireNonNull(stats, "stats is null");
         requireNonNull(settings, "settings is null");
         this.brokerLocator = requireNonNull(brokerLocator, "brokerLocator is null");
         this.authentication = settings.brokerAuthentication();
@@ -93,6 +101,21 @@ public class PinotBrokerClient
      */
     public BrokerResult execute(BrokerQuery query)
     {
+        long start = System.nanoTime();
+        try {
+            return run(query);
+        }
+        catch (PinotClientException e) {
+            stats.failed(e);
+            throw e;
+        }
+        finally {
+            stats.brokerQueryTook(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private BrokerResult run(BrokerQuery query)
+    {
         Map<String, String> options = new HashMap<>(query.queryOptions());
         options.putIfAbsent(BrokerQuery.TIMEOUT_MS, Long.toString(defaultTimeoutMs));
         long timeoutMs = parseTimeout(query.tableName(), options.get(BrokerQuery.TIMEOUT_MS));
@@ -104,7 +127,7 @@ public class PinotBrokerClient
         Throwable lastFailure = null;
         for (int attempt = 0; attempt < brokers.size(); attempt++) {
             URI broker = brokers.get((first + attempt) % brokers.size());
-            JsonNode answer;
+            PinotHttp.Answer answer;
             try {
                 answer = post(query.tableName(), broker, sql);
             }
@@ -117,9 +140,11 @@ public class PinotBrokerClient
                 }
                 throw translate(query.tableName(), broker, e);
             }
-            BrokerResponseCheck.check(query.tableName(), answer, timeoutMs);
-            BrokerResult result = BrokerResult.from(query.tableName(), broker, answer);
+            JsonNode json = parse(query.tableName(), broker, answer);
+            BrokerResponseCheck.check(query.tableName(), json, timeoutMs);
+            BrokerResult result = BrokerResult.from(query.tableName(), broker, json);
             query.requestedRows().ifPresent(requested -> checkNotCut(query.tableName(), broker, requested, result));
+            stats.brokerQueryAnswered(result.rowCount(), answer.body().length);
             return result;
         }
         brokerLocator.invalidate(query.tableName());
@@ -144,7 +169,7 @@ public class PinotBrokerClient
         ownedHttpClient.ifPresent(HttpClient::close);
     }
 
-    private JsonNode post(String tableName, URI broker, String sql)
+    private PinotHttp.Answer post(String tableName, URI broker, String sql)
             throws PinotHttp.Failure
     {
         ObjectNode body = MAPPER.createObjectNode()
@@ -161,6 +186,11 @@ public class PinotBrokerClient
             String hint = answer.status() == 401 || answer.status() == 403 ? " (check pinot.broker.authentication.*)" : "";
             throw new PinotHttpStatusException("Pinot table '%s': broker %s answered HTTP %s%s".formatted(tableName, broker, answer.status(), hint), answer.status());
         }
+        return answer;
+    }
+
+    private static JsonNode parse(String tableName, URI broker, PinotHttp.Answer answer)
+    {
         try {
             return MAPPER.readTree(answer.body());
         }

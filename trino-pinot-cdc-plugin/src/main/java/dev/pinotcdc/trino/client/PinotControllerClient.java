@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static com.google.common.net.HttpHeaders.ACCEPT;
 import static com.google.common.net.HttpHeaders.AUTHORIZATION;
@@ -41,21 +42,29 @@ public class PinotControllerClient
     private final HttpClient httpClient;
     private final Optional<HttpClient> ownedHttpClient;
     private final AtomicInteger preferredController = new AtomicInteger();
+    private final PinotCdcStats stats;
 
     /** A client with its own HTTP client, closed with it: for callers without an injector. */
     public PinotControllerClient(PinotClientSettings settings)
     {
-        this(settings, createHttpClient(settings), true);
+        this(settings, createHttpClient(settings), true, new PinotCdcStats());
     }
 
     /** A client speaking through the given HTTP client, which its owner closes. */
     public PinotControllerClient(PinotClientSettings settings, HttpClient httpClient)
     {
-        this(settings, httpClient, false);
+        this(settings, httpClient, new PinotCdcStats());
     }
 
-    private PinotControllerClient(PinotClientSettings settings, HttpClient httpClient, boolean owned)
+    /** As above, counting requests and failures into the catalog's stats. */
+    public PinotControllerClient(PinotClientSettings settings, HttpClient httpClient, PinotCdcStats stats)
     {
+        this(settings, httpClient, false, stats);
+    }
+
+    private PinotControllerClient(PinotClientSettings settings, HttpClient httpClient, boolean owned, PinotCdcStats stats)
+    {
+        this.stats = requireNonNull(stats, "stats is null");
         requireNonNull(settings, "settings is null");
         this.controllerUrls = settings.controllerUrls();
         this.authentication = settings.controllerAuthentication();
@@ -76,34 +85,40 @@ public class PinotControllerClient
     /** The raw names (without _REALTIME or _OFFLINE) of every table: {@code GET /tables}. */
     public List<String> listTables()
     {
-        ControllerAnswer answer = get("/tables");
-        JsonNode tables = answer.json("the table list").path("tables");
-        if (!tables.isArray()) {
-            throw new PinotInvalidResponseException("Controller %s: the table list has no 'tables' array".formatted(answer.url()));
-        }
-        List<String> names = new ArrayList<>();
-        tables.forEach(table -> names.add(table.asText()));
-        return List.copyOf(names);
+        return recorded(() -> {
+            ControllerAnswer answer = get("/tables");
+            JsonNode tables = answer.json("the table list").path("tables");
+            if (!tables.isArray()) {
+                throw new PinotInvalidResponseException("Controller %s: the table list has no 'tables' array".formatted(answer.url()));
+            }
+            List<String> names = new ArrayList<>();
+            tables.forEach(table -> names.add(table.asText()));
+            return List.copyOf(names);
+        });
     }
 
     /** {@code GET /tables/{table}/schema}. */
     public PinotTableSchema getTableSchema(String tableName)
     {
-        ControllerAnswer answer = get("/tables/" + encode(tableName) + "/schema");
-        if (answer.status() == 404) {
-            throw new PinotTableNotFoundException(tableName, "Pinot table '%s' has no schema on the controller (%s)".formatted(tableName, answer.errorText()));
-        }
-        return TableSchemaParser.parse(tableName, answer.json("the schema of table '" + tableName + "'"));
+        return recorded(() -> {
+            ControllerAnswer answer = get("/tables/" + encode(tableName) + "/schema");
+            if (answer.status() == 404) {
+                throw new PinotTableNotFoundException(tableName, "Pinot table '%s' has no schema on the controller (%s)".formatted(tableName, answer.errorText()));
+            }
+            return TableSchemaParser.parse(tableName, answer.json("the schema of table '" + tableName + "'"));
+        });
     }
 
     /** {@code GET /tables/{table}}: the REALTIME and OFFLINE configs, merged. */
     public PinotTableConfig getTableConfig(String tableName)
     {
-        ControllerAnswer answer = get("/tables/" + encode(tableName));
-        if (answer.status() == 404) {
-            throw new PinotTableNotFoundException(tableName, "Pinot table '%s' does not exist (%s)".formatted(tableName, answer.errorText()));
-        }
-        return TableConfigParser.parse(tableName, answer.json("the config of table '" + tableName + "'"));
+        return recorded(() -> {
+            ControllerAnswer answer = get("/tables/" + encode(tableName));
+            if (answer.status() == 404) {
+                throw new PinotTableNotFoundException(tableName, "Pinot table '%s' does not exist (%s)".formatted(tableName, answer.errorText()));
+            }
+            return TableConfigParser.parse(tableName, answer.json("the config of table '" + tableName + "'"));
+        });
     }
 
     /**
@@ -113,20 +128,22 @@ public class PinotControllerClient
      */
     public List<URI> getBrokers(String tableName)
     {
-        ControllerAnswer answer = get("/v2/brokers/tables/" + encode(tableName) + "?state=ONLINE");
-        if (answer.status() == 404) {
-            answer = get("/brokers/tables/" + encode(tableName) + "?state=ONLINE");
-        }
-        if (answer.status() == 404) {
-            throw new PinotTableNotFoundException(tableName, "Pinot table '%s' does not exist (%s)".formatted(tableName, answer.errorText()));
-        }
-        List<String> brokers = BrokerListParser.parse(tableName, answer.json("the brokers of table '" + tableName + "'"));
-        if (brokers.isEmpty()) {
-            throw new PinotClientException("Pinot table '%s': no online broker serves it (asked %s)".formatted(tableName, answer.url()));
-        }
-        return brokers.stream()
-                .map(hostAndPort -> URI.create(brokerScheme + "://" + hostAndPort))
-                .toList();
+        return recorded(() -> {
+            ControllerAnswer answer = get("/v2/brokers/tables/" + encode(tableName) + "?state=ONLINE");
+            if (answer.status() == 404) {
+                answer = get("/brokers/tables/" + encode(tableName) + "?state=ONLINE");
+            }
+            if (answer.status() == 404) {
+                throw new PinotTableNotFoundException(tableName, "Pinot table '%s' does not exist (%s)".formatted(tableName, answer.errorText()));
+            }
+            List<String> brokers = BrokerListParser.parse(tableName, answer.json("the brokers of table '" + tableName + "'"));
+            if (brokers.isEmpty()) {
+                throw new PinotClientException("Pinot table '%s': no online broker serves it (asked %s)".formatted(tableName, answer.url()));
+            }
+            return brokers.stream()
+                    .map(hostAndPort -> URI.create(brokerScheme + "://" + hostAndPort))
+                    .toList();
+        });
     }
 
     /**
@@ -137,11 +154,28 @@ public class PinotControllerClient
      */
     public Optional<JsonNode> getJson(String pathAndQuery, String what)
     {
-        ControllerAnswer answer = get(pathAndQuery);
-        if (answer.status() == 404) {
-            return Optional.empty();
+        return recorded(() -> {
+            ControllerAnswer answer = get(pathAndQuery);
+            if (answer.status() == 404) {
+                return Optional.empty();
+            }
+            return Optional.of(answer.json(what));
+        });
+    }
+
+    private <T> T recorded(Supplier<T> request)
+    {
+        long start = System.nanoTime();
+        try {
+            return request.get();
         }
-        return Optional.of(answer.json(what));
+        catch (PinotClientException e) {
+            stats.failed(e);
+            throw e;
+        }
+        finally {
+            stats.controllerRequestTook(Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     @PreDestroy

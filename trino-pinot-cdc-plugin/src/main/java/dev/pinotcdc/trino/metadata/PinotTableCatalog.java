@@ -4,6 +4,7 @@ import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
+import dev.pinotcdc.trino.client.PinotCdcStats;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotErrors;
@@ -41,10 +42,12 @@ public final class PinotTableCatalog
     private final PinotTableDescriptionLoader loader;
     private final LoadingCache<String, Map<String, List<String>>> pinotNamesByTrinoName;
     private final LoadingCache<String, PinotTableDescription> descriptions;
+    private final PinotCdcStats stats;
 
     @Inject
-    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcMetadataConfig config)
+    public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcMetadataConfig config, PinotCdcStats stats)
     {
+        this.stats = requireNonNull(stats, "stats is null");
         this.controller = requireNonNull(controller, "controller is null");
         this.loader = requireNonNull(loader, "loader is null");
         long ttlMillis = config.getMetadataCacheTtl().toMillis();
@@ -72,7 +75,7 @@ public final class PinotTableCatalog
      */
     public Optional<PinotTableDescription> getTable(SchemaTableName tableName)
     {
-        return pinotName(tableName).map(pinotName -> unwrap(() -> descriptions.getUnchecked(pinotName)));
+        return pinotName(tableName).map(this::description);
     }
 
     /**
@@ -87,8 +90,19 @@ public final class PinotTableCatalog
             if (cached != null && loader.isOutdated(cached)) {
                 descriptions.invalidate(pinotName);
             }
-            return unwrap(() -> descriptions.getUnchecked(pinotName));
+            return description(pinotName);
         });
+    }
+
+    private PinotTableDescription description(String pinotName)
+    {
+        PinotTableDescription cached = descriptions.getIfPresent(pinotName);
+        if (cached != null) {
+            stats.metadataCacheHit();
+            return cached;
+        }
+        stats.metadataCacheMiss();
+        return unwrap(() -> descriptions.getUnchecked(pinotName));
     }
 
     private Optional<String> pinotName(SchemaTableName tableName)

@@ -30,6 +30,7 @@ public final class DecodingProblems
     private final boolean strict;
     private final Map<InvalidValueException.Reason, Long> counts = new EnumMap<>(InvalidValueException.Reason.class);
     private long malformedSourceRows;
+    private long malformedSourceValues;
 
     public DecodingProblems(String pinotTable, boolean strict)
     {
@@ -61,6 +62,7 @@ public final class DecodingProblems
                     problem));
         }
         malformedSourceRows++;
+        malformedSourceValues += columns.size();
     }
 
     /** Debezium's placeholders stand for values Debezium did not send; they are not broken data. */
@@ -70,6 +72,12 @@ public final class DecodingProblems
             case UNAVAILABLE, INFINITY -> false;
             case WRONG_TYPE, MALFORMED, OUT_OF_RANGE, INEXACT -> true;
         };
+    }
+
+    /** The values returned as NULL so far: each counted value, and each column of each malformed source row. */
+    public long nulledValues()
+    {
+        return counts.values().stream().mapToLong(Long::longValue).sum() + malformedSourceValues;
     }
 
     public Metrics toMetrics()

@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.read;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pinotcdc.trino.client.PinotCdcStats;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
 import dev.pinotcdc.trino.pushdown.RowDecoder;
 import io.airlift.units.Duration;
@@ -32,6 +33,7 @@ final class PinotCdcPageSource
 
     private final Function<TupleDomain<ColumnHandle>, BrokerAnswer> query;
     private final DecodingProblems problems;
+    private final PinotCdcStats stats;
     private final DynamicFilter dynamicFilter;
     private final long dynamicFilterDeadlineNanos;
 
@@ -45,8 +47,9 @@ final class PinotCdcPageSource
     /**
      * @param query runs the scan's broker query, narrowed by the given dynamic filter
      */
-    PinotCdcPageSource(Function<TupleDomain<ColumnHandle>, BrokerAnswer> query, DecodingProblems problems, DynamicFilter dynamicFilter, Duration dynamicFilterWait)
+    PinotCdcPageSource(Function<TupleDomain<ColumnHandle>, BrokerAnswer> query, DecodingProblems problems, PinotCdcStats stats, DynamicFilter dynamicFilter, Duration dynamicFilterWait)
     {
+        this.stats = requireNonNull(stats, "stats is null");
         this.query = requireNonNull(query, "query is null");
         this.problems = requireNonNull(problems, "problems is null");
         this.dynamicFilter = requireNonNull(dynamicFilter, "dynamicFilter is null");
@@ -133,6 +136,9 @@ final class PinotCdcPageSource
     @Override
     public void close()
     {
+        if (!closed) {
+            stats.valuesNulled(problems.nulledValues());
+        }
         closed = true;
         rows = List.of();
     }

@@ -8,6 +8,7 @@ import dev.pinotcdc.trino.adapter.PageSourceProviderAdapter;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
+import dev.pinotcdc.trino.client.PinotCdcStats;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.client.RequestedRows;
@@ -49,10 +50,12 @@ public class PinotCdcPageSourceProvider
 
     private final PinotBrokerClient broker;
     private final long readTimeoutMillis;
+    private final PinotCdcStats stats;
 
     @Inject
-    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config)
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config, PinotCdcStats stats)
     {
+        this.stats = requireNonNull(stats, "stats is null");
         this.broker = requireNonNull(broker, "broker is null");
         this.readTimeoutMillis = config.getReadTimeout().toMillis();
     }
@@ -74,6 +77,7 @@ public class PinotCdcPageSourceProvider
         return new PinotCdcPageSource(
                 predicate -> answer(narrowedBy(table, predicate), columns, pinotSplit, timeoutMillis, problems),
                 problems,
+                stats,
                 pushedDynamicFilter,
                 getDynamicFilteringWaitTimeout(session));
     }
