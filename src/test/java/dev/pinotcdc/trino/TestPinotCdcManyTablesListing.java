@@ -72,25 +72,29 @@ final class TestPinotCdcManyTablesListing
             builder.create(environment.cluster()).sendAndAwait(messages);
             tables.add(name);
         }
-        System.out.printf("created %s CDC tables in %.1f s%n", TABLES, (System.nanoTime() - start) / 1e9);
+        System.out.println("created %s CDC tables in %.1f s".formatted(TABLES, (System.nanoTime() - start) / 1e9));
     }
 
     @Test
     void testListsEveryTablesColumnsAsEachTableTypesThem()
     {
-        // a catalog of its own: nothing of these tables is cached yet
-        Session cold = session(environment.catalog("pinot_cdc_many_tables", Map.of("pinot.metadata-cache-ttl", "10m")));
+        // catalogs of their own: nothing of these tables is cached yet; the first also warms up Trino and Pinot
         String listing = "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'default'";
-
+        String counting = "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'default'";
+        Session warmUp = session(environment.catalog("pinot_cdc_many_tables_warm_up", Map.of("pinot.metadata-cache-ttl", "10m")));
         long start = System.nanoTime();
-        long count = (long) queryRunner.execute(cold, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'default'").getOnlyValue();
+        queryRunner.execute(warmUp, counting);
+        double warmUpSeconds = (System.nanoTime() - start) / 1e9;
+        Session cold = session(environment.catalog("pinot_cdc_many_tables", Map.of("pinot.metadata-cache-ttl", "10m")));
+        start = System.nanoTime();
+        long count = (long) queryRunner.execute(cold, counting).getOnlyValue();
         double coldSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
         Set<MaterializedRow> listed = new HashSet<>(queryRunner.execute(cold, listing).getMaterializedRows());
         double cachedSeconds = (System.nanoTime() - start) / 1e9;
         long catalogTables = (long) queryRunner.execute(cold, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'default'").getOnlyValue();
-        System.out.printf("information_schema.columns over %s tables (%s of them created here): %s columns, %.2f s cold, %.2f s cached%n",
-                catalogTables, TABLES, count, coldSeconds, cachedSeconds);
+        System.out.println("information_schema.columns over %s tables (%s created here): %s columns; %.2f s cold (first catalog, with warm-up: %.2f s), %.2f s cached"
+                .formatted(catalogTables, TABLES, count, coldSeconds, warmUpSeconds, cachedSeconds));
         assertThat(listed).hasSize((int) count);
 
         // the truth: each table described alone, in a catalog that caches nothing
