@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.client;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,8 +14,9 @@ import static java.util.Objects.requireNonNull;
  * @param tableName the raw Pinot table name; picks the brokers and names the table in error messages
  * @param requestedRows the LIMIT the SQL ends with and what its rows are, for a query whose answer may hold more
  *         than one row; lets the client notice an answer a broker cut short
+ * @param maxAnswerBytes the longest answer (HTTP body) the client reads; a longer one fails the query unread
  */
-public record BrokerQuery(String tableName, String sql, Map<String, String> queryOptions, Optional<RequestedRows> requestedRows)
+public record BrokerQuery(String tableName, String sql, Map<String, String> queryOptions, Optional<RequestedRows> requestedRows, OptionalLong maxAnswerBytes)
 {
     public static final String TIMEOUT_MS = "timeoutMs";
 
@@ -25,22 +27,31 @@ public record BrokerQuery(String tableName, String sql, Map<String, String> quer
         queryOptions = Map.copyOf(queryOptions);
         queryOptions.keySet().forEach(QueryOptionStatements::checkKey);
         requireNonNull(requestedRows, "requestedRows is null");
+        requireNonNull(maxAnswerBytes, "maxAnswerBytes is null");
+        if (maxAnswerBytes.isPresent() && maxAnswerBytes.getAsLong() <= 0) {
+            throw new IllegalArgumentException("maxAnswerBytes must be positive: " + maxAnswerBytes.getAsLong());
+        }
     }
 
     public static BrokerQuery of(String tableName, String sql)
     {
-        return new BrokerQuery(tableName, sql, Map.of(), Optional.empty());
+        return new BrokerQuery(tableName, sql, Map.of(), Optional.empty(), OptionalLong.empty());
     }
 
     public BrokerQuery withOption(String key, String value)
     {
         Map<String, String> options = new LinkedHashMap<>(queryOptions);
         options.put(key, value);
-        return new BrokerQuery(tableName, sql, options, requestedRows);
+        return new BrokerQuery(tableName, sql, options, requestedRows, maxAnswerBytes);
     }
 
     public BrokerQuery withRequestedRows(RequestedRows rows)
     {
-        return new BrokerQuery(tableName, sql, queryOptions, Optional.of(rows));
+        return new BrokerQuery(tableName, sql, queryOptions, Optional.of(rows), maxAnswerBytes);
+    }
+
+    public BrokerQuery withMaxAnswerBytes(long bytes)
+    {
+        return new BrokerQuery(tableName, sql, queryOptions, requestedRows, OptionalLong.of(bytes));
     }
 }

@@ -129,7 +129,7 @@ public class PinotBrokerClient
             URI broker = brokers.get((first + attempt) % brokers.size());
             PinotHttp.Answer answer;
             try {
-                answer = post(query.tableName(), broker, sql);
+                answer = post(query.tableName(), broker, sql, query.maxAnswerBytes().orElse(PinotHttp.MAX_BODY_BYTES));
             }
             catch (PinotHttp.Failure e) {
                 if (e.kind() == PinotHttp.FailureKind.CONNECT || e.kind() == PinotHttp.FailureKind.CONNECT_TIMEOUT) {
@@ -169,7 +169,8 @@ public class PinotBrokerClient
         ownedHttpClient.ifPresent(HttpClient::close);
     }
 
-    private PinotHttp.Answer post(String tableName, URI broker, String sql)
+    /** The answer's bytes, at most {@code maxAnswerBytes}: parsed by the caller, and garbage once it has counted them. */
+    private PinotHttp.Answer post(String tableName, URI broker, String sql, long maxAnswerBytes)
             throws PinotHttp.Failure
     {
         ObjectNode body = MAPPER.createObjectNode()
@@ -181,7 +182,7 @@ public class PinotBrokerClient
                 .setHeader(ACCEPT, "application/json")
                 .setBodyGenerator(createStaticBodyGenerator(body.toString().getBytes(UTF_8)));
         authentication.authorizationHeader().ifPresent(value -> request.setHeader(AUTHORIZATION, value));
-        PinotHttp.Answer answer = PinotHttp.send(httpClient, request.build());
+        PinotHttp.Answer answer = PinotHttp.send(httpClient, request.build(), maxAnswerBytes);
         if (answer.status() != 200) {
             String hint = answer.status() == 401 || answer.status() == 403 ? " (check pinot.broker.authentication.*)" : "";
             throw new PinotHttpStatusException("Pinot table '%s': broker %s answered HTTP %s%s".formatted(tableName, broker, answer.status(), hint), answer.status());
@@ -217,9 +218,25 @@ public class PinotBrokerClient
         return switch (failure.kind()) {
             case TIMEOUT -> new PinotTimeoutException("Pinot table '%s': broker %s did not answer within %s ms".formatted(tableName, broker, httpTimeoutMs), failure.getCause());
             case INTERRUPTED -> new PinotClientException("Interrupted while waiting for Pinot broker " + broker, failure.getCause());
+            case TOO_LARGE -> tooLarge(tableName, broker, failure);
             case CONNECT, CONNECT_TIMEOUT, OTHER ->
                     new PinotClientException("Pinot table '%s': the query to broker %s failed: %s".formatted(tableName, broker, rootMessage(failure)), failure.getCause());
         };
+    }
+
+    private static PinotAnswerTooLargeException tooLarge(String tableName, URI broker, PinotHttp.Failure failure)
+    {
+        long maxBytes = PinotHttp.MAX_BODY_BYTES;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PinotHttp.AnswerTooLargeException tooLarge) {
+                maxBytes = tooLarge.maxBodyBytes();
+                break;
+            }
+        }
+        return new PinotAnswerTooLargeException(
+                "Pinot table '%s': the answer of broker %s is larger than %s bytes; none of it was used".formatted(tableName, broker, maxBytes),
+                maxBytes,
+                failure.getCause());
     }
 
     private static String shorten(String text)

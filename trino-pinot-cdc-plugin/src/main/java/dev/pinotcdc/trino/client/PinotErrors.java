@@ -5,6 +5,7 @@ import io.trino.spi.TrinoException;
 
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_PARTIAL_RESULT;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_QUERY_ERROR;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_UNAVAILABLE;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_UNEXPECTED_RESPONSE;
 import static io.trino.spi.StandardErrorCode.PERMISSION_DENIED;
@@ -44,6 +45,7 @@ public final class PinotErrors
             case PinotUnreachableException _, PinotTimeoutException _ -> PINOT_UNAVAILABLE;
             case PinotPartialResultException _, PinotGroupsLimitReachedException _ -> PINOT_PARTIAL_RESULT;
             case PinotQueryException _ -> PINOT_QUERY_ERROR;
+            case PinotAnswerTooLargeException _ -> PINOT_RESULT_TOO_LARGE;
             case PinotTableNotFoundException _ -> TABLE_NOT_FOUND;
             case PinotInvalidResponseException _ -> PINOT_UNEXPECTED_RESPONSE;
             default -> PINOT_QUERY_ERROR;

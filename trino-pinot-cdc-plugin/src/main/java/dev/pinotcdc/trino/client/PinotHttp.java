@@ -31,6 +31,9 @@ import static java.util.stream.Collectors.joining;
  */
 final class PinotHttp
 {
+    // the most one array holds
+    static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 8;
+
     private PinotHttp() {}
 
     /** The status and body of an answer, whatever its status. */
@@ -57,6 +60,8 @@ final class PinotHttp
         /** Connected, but the whole answer did not arrive in time. */
         TIMEOUT,
         INTERRUPTED,
+        /** The answer was longer than the caller reads: the rest was not read. */
+        TOO_LARGE,
         OTHER,
     }
 
@@ -98,9 +103,21 @@ final class PinotHttp
     static Answer send(HttpClient client, Request request)
             throws Failure
     {
+        return send(client, request, MAX_BODY_BYTES);
+    }
+
+    /**
+     * Sends the request and reads the whole answer, unless its body is longer than {@code maxBodyBytes}: then it stops
+     * reading (the exchange is aborted) and fails with {@link FailureKind#TOO_LARGE}, never with part of the answer.
+     *
+     * @throws Failure when no answer, or no answer short enough, arrived
+     */
+    static Answer send(HttpClient client, Request request, long maxBodyBytes)
+            throws Failure
+    {
         Throwable failure;
         try {
-            return client.execute(request, new AnswerHandler());
+            return client.execute(request, new AnswerHandler(Math.min(maxBodyBytes, MAX_BODY_BYTES)));
         }
         catch (TransportException e) {
             failure = e.getCause();
@@ -137,6 +154,9 @@ final class PinotHttp
     static FailureKind kindOf(Throwable failure)
     {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AnswerTooLargeException) {
+                return FailureKind.TOO_LARGE;
+            }
             if (cause instanceof InterruptedException) {
                 return FailureKind.INTERRUPTED;
             }
@@ -160,6 +180,13 @@ final class PinotHttp
     private static final class AnswerHandler
             implements ResponseHandler<Answer, TransportException>
     {
+        private final long maxBodyBytes;
+
+        AnswerHandler(long maxBodyBytes)
+        {
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
         @Override
         public Answer handleException(Request request, Exception exception)
         {
@@ -169,12 +196,54 @@ final class PinotHttp
         @Override
         public Answer handle(Request request, Response response)
         {
+            long announced = contentLength(response);
+            if (announced > maxBodyBytes) {
+                // refused before a byte of the body is read
+                throw new TransportException(new AnswerTooLargeException(maxBodyBytes));
+            }
+            // closing the stream before its end aborts the exchange: the rest of the answer is never read
             try (InputStream body = response.getInputStream()) {
-                return new Answer(request.getUri(), response.getStatusCode(), body.readAllBytes());
+                byte[] bytes = body.readNBytes((int) maxBodyBytes);
+                if (bytes.length == maxBodyBytes && body.read() != -1) {
+                    throw new TransportException(new AnswerTooLargeException(maxBodyBytes));
+                }
+                return new Answer(request.getUri(), response.getStatusCode(), bytes);
             }
             catch (IOException e) {
                 throw new TransportException(e);
             }
+        }
+    }
+
+    private static long contentLength(Response response)
+    {
+        String value = response.getHeader("Content-Length");
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        }
+        catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The answer's body is longer than the caller reads. */
+    static final class AnswerTooLargeException
+            extends IOException
+    {
+        private final long maxBodyBytes;
+
+        AnswerTooLargeException(long maxBodyBytes)
+        {
+            super("the answer is longer than " + maxBodyBytes + " bytes");
+            this.maxBodyBytes = maxBodyBytes;
+        }
+
+        long maxBodyBytes()
+        {
+            return maxBodyBytes;
         }
     }
 

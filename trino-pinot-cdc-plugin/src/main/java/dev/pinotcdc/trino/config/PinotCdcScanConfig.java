@@ -2,11 +2,15 @@ package dev.pinotcdc.trino.config;
 
 import io.airlift.configuration.Config;
 import io.airlift.configuration.ConfigDescription;
+import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
+import io.airlift.units.MaxDataSize;
 import io.airlift.units.MaxDuration;
+import io.airlift.units.MinDataSize;
 import io.airlift.units.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
@@ -22,8 +26,12 @@ public class PinotCdcScanConfig
     public static final int MAX_EXTRACTED_SOURCE_FIELDS = 1000;
     public static final String MIN_DYNAMIC_FILTERING_WAIT_TIMEOUT = "0ms";
     public static final String MAX_DYNAMIC_FILTERING_WAIT_TIMEOUT = "1h";
+    public static final String MIN_BYTES_PER_BROKER_QUERY = "1kB";
+    // the answer is parsed into a tree a few times its size: a bound well below any one array's
+    public static final String MAX_BYTES_PER_BROKER_QUERY = "1GB";
 
     private int maxRowsPerBrokerQuery = 1_000_000;
+    private DataSize maxBytesPerBrokerQuery = DataSize.of(256, DataSize.Unit.MEGABYTE);
     private int scanSplits = 4;
     private int maxExtractedSourceFields = 1;
     private Duration dynamicFilteringWaitTimeout = new Duration(0, SECONDS);
@@ -41,6 +49,22 @@ public class PinotCdcScanConfig
     public PinotCdcScanConfig setMaxRowsPerBrokerQuery(int maxRowsPerBrokerQuery)
     {
         this.maxRowsPerBrokerQuery = maxRowsPerBrokerQuery;
+        return this;
+    }
+
+    @NotNull
+    @MinDataSize(MIN_BYTES_PER_BROKER_QUERY)
+    @MaxDataSize(MAX_BYTES_PER_BROKER_QUERY)
+    public DataSize getMaxBytesPerBrokerQuery()
+    {
+        return maxBytesPerBrokerQuery;
+    }
+
+    @Config("pinot.max-bytes-per-broker-query")
+    @ConfigDescription("Longest answer one broker query may return; a split whose answer is longer fails, unread, and says how to narrow the query")
+    public PinotCdcScanConfig setMaxBytesPerBrokerQuery(DataSize maxBytesPerBrokerQuery)
+    {
+        this.maxBytesPerBrokerQuery = maxBytesPerBrokerQuery;
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.config;
 
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
+import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorSession;
@@ -9,6 +10,7 @@ import io.trino.spi.session.PropertyMetadata;
 
 import java.util.List;
 
+import static io.trino.plugin.base.session.PropertyMetadataUtil.dataSizeProperty;
 import static io.trino.plugin.base.session.PropertyMetadataUtil.durationProperty;
 import static io.trino.spi.StandardErrorCode.INVALID_SESSION_PROPERTY;
 import static io.trino.spi.session.PropertyMetadata.booleanProperty;
@@ -22,6 +24,7 @@ public final class PinotCdcSessionProperties
     private static final String SCAN_SPLITS = "scan_splits";
     private static final String MAX_EXTRACTED_SOURCE_FIELDS = "max_extracted_source_fields";
     private static final String DYNAMIC_FILTERING_WAIT_TIMEOUT = "dynamic_filtering_wait_timeout";
+    public static final String MAX_BYTES_PER_BROKER_QUERY = "max_bytes_per_broker_query";
 
     private final List<PropertyMetadata<?>> sessionProperties;
 
@@ -45,6 +48,12 @@ public final class PinotCdcSessionProperties
                         config.getScanSplits(),
                         PinotCdcScanConfig.MIN_SCAN_SPLITS,
                         PinotCdcScanConfig.MAX_SCAN_SPLITS),
+                boundedDataSizeProperty(
+                        MAX_BYTES_PER_BROKER_QUERY,
+                        "Longest answer one broker query may return; a longer one fails the query unread",
+                        config.getMaxBytesPerBrokerQuery(),
+                        DataSize.valueOf(PinotCdcScanConfig.MIN_BYTES_PER_BROKER_QUERY),
+                        DataSize.valueOf(PinotCdcScanConfig.MAX_BYTES_PER_BROKER_QUERY)),
                 boundedIntegerProperty(
                         MAX_EXTRACTED_SOURCE_FIELDS,
                         "A scan reading at most this many fields of the source JSON has Pinot extract them; more fields ship whole documents (0: always whole documents)",
@@ -75,6 +84,20 @@ public final class PinotCdcSessionProperties
                 defaultValue,
                 value -> {
                     if (value < min || value > max) {
+                        throw new TrinoException(INVALID_SESSION_PROPERTY, "%s must be between %s and %s".formatted(name, min, max));
+                    }
+                },
+                false);
+    }
+
+    private static PropertyMetadata<DataSize> boundedDataSizeProperty(String name, String description, DataSize defaultValue, DataSize min, DataSize max)
+    {
+        return dataSizeProperty(
+                name,
+                description,
+                defaultValue,
+                value -> {
+                    if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                         throw new TrinoException(INVALID_SESSION_PROPERTY, "%s must be between %s and %s".formatted(name, min, max));
                     }
                 },
@@ -112,6 +135,11 @@ public final class PinotCdcSessionProperties
     public static int getScanSplits(ConnectorSession session)
     {
         return session.getProperty(SCAN_SPLITS, Integer.class);
+    }
+
+    public static DataSize getMaxBytesPerBrokerQuery(ConnectorSession session)
+    {
+        return session.getProperty(MAX_BYTES_PER_BROKER_QUERY, DataSize.class);
     }
 
     public static int getMaxExtractedSourceFields(ConnectorSession session)

@@ -60,6 +60,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
@@ -166,9 +167,11 @@ public class PinotCdcMetadata
         ImmutableList.Builder<TableColumnsMetadata> columns = ImmutableList.builder();
         boolean oneTable = prefix.getTable().isPresent();
         List<TrinoException> refusals = new ArrayList<>();
-        for (SchemaTableName tableName : tables) {
+        List<Supplier<Optional<PinotTableDescription>>> descriptions = catalog.getTables(tables);
+        for (int i = 0; i < tables.size(); i++) {
+            SchemaTableName tableName = tables.get(i);
             try {
-                catalog.getTable(tableName).ifPresent(table ->
+                descriptions.get(i).get().ifPresent(table ->
                         columns.add(TableColumnsMetadata.forTable(tableName, tableMetadata(table).getColumns())));
             }
             catch (TableNotFoundException e) {

@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.metadata;
 
 import com.google.common.cache.CacheLoader;
 import com.google.common.cache.LoadingCache;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.client.PinotCdcStats;
@@ -12,11 +13,16 @@ import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
 import io.trino.cache.EvictableCacheBuilder;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.SchemaTableName;
+import jakarta.annotation.PreDestroy;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -37,12 +43,19 @@ public final class PinotTableCatalog
 {
     public static final String SCHEMA_NAME = "default";
     private static final String ALL_TABLES = "";
+    // a listing of many tables describes this many at once: each description waits on Pinot (schema, config, a
+    // sample), so a few in parallel cut the listing's time about as many times, without flooding the controller
+    private static final int PARALLEL_DESCRIPTIONS = 8;
 
     private final PinotControllerClient controller;
     private final PinotTableDescriptionLoader loader;
     private final LoadingCache<String, Map<String, List<String>>> pinotNamesByTrinoName;
     private final LoadingCache<String, PinotTableDescription> descriptions;
     private final PinotCdcStats stats;
+    private final ExecutorService describer = Executors.newFixedThreadPool(PARALLEL_DESCRIPTIONS, new ThreadFactoryBuilder()
+            .setNameFormat("pinot-cdc-describe-%s")
+            .setDaemon(true)
+            .build());
 
     @Inject
     public PinotTableCatalog(PinotControllerClient controller, PinotTableDescriptionLoader loader, PinotCdcMetadataConfig config, PinotCdcStats stats)
@@ -76,6 +89,34 @@ public final class PinotTableCatalog
     public Optional<PinotTableDescription> getTable(SchemaTableName tableName)
     {
         return pinotName(tableName).map(this::description);
+    }
+
+    /**
+     * As {@link #getTable} for each table, a few at a time in parallel: each answer, in the order of {@code tableNames},
+     * gives the description or throws what {@link #getTable} would have thrown.
+     */
+    public List<Supplier<Optional<PinotTableDescription>>> getTables(List<SchemaTableName> tableNames)
+    {
+        List<CompletableFuture<Optional<PinotTableDescription>>> futures = tableNames.stream()
+                .map(tableName -> CompletableFuture.supplyAsync(() -> getTable(tableName), describer))
+                .toList();
+        return futures.stream()
+                .<Supplier<Optional<PinotTableDescription>>>map(future -> () -> {
+                    try {
+                        return future.join();
+                    }
+                    catch (CompletionException e) {
+                        throwIfUnchecked(e.getCause());
+                        throw e;
+                    }
+                })
+                .toList();
+    }
+
+    @PreDestroy
+    public void shutdown()
+    {
+        describer.shutdownNow();
     }
 
     /**

@@ -15,9 +15,11 @@ import dev.pinotcdc.trino.cdc.TableDefinition;
 import dev.pinotcdc.trino.cdc.TypeOrigin;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
+import dev.pinotcdc.trino.client.PinotAnswerTooLargeException;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.config.PinotCdcScanConfig;
 import dev.pinotcdc.trino.pushdown.LatestStateFilter;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.FunctionCall;
@@ -36,6 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
+import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -51,13 +54,15 @@ public final class SourceFieldTypes
     private final CdcLayout layout;
     private final Optional<File> definitionDirectory;
     private final int sampleSize;
+    private final long maxAnswerBytes;
     private final TableDefinitionParser definitionParser;
     private final SourceFieldResolver resolver;
     private final DebeziumSchemaMapper schemaMapper;
 
     @Inject
-    public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config, TypeManager typeManager)
+    public SourceFieldTypes(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config, PinotCdcScanConfig scanConfig, TypeManager typeManager)
     {
+        this.maxAnswerBytes = scanConfig.getMaxBytesPerBrokerQuery().toBytes();
         this.broker = requireNonNull(broker, "broker is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.definitionDirectory = config.getTableDefinitionDirectory();
@@ -218,7 +223,17 @@ public final class SourceFieldTypes
                 .limit(count);
         versionOrder.ifPresent(order -> builder.orderBy(new ColumnReference(order), false));
         PinotQuery query = builder.build();
-        BrokerResult result = broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query)));
+        BrokerResult result;
+        try {
+            // the sample is held whole on the coordinator: as long as one split's answer at most
+            result = broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query)).withMaxAnswerBytes(maxAnswerBytes));
+        }
+        catch (PinotAnswerTooLargeException e) {
+            throw new TrinoException(PINOT_RESULT_TOO_LARGE, (
+                    "Pinot table '%s': the newest %s values of %s, sampled to type the table's columns, are larger than %s bytes; " +
+                    "lower cdc.inference-sample-size, raise pinot.max-bytes-per-broker-query, or type the columns in a table definition file (cdc.table-definition-dir)")
+                    .formatted(pinotTableName, count, column, e.getMaxAnswerBytes()), e);
+        }
         return parsedObjects(pinotTableName, column, texts(result));
     }
 

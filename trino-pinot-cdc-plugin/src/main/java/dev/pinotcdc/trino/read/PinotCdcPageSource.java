@@ -24,7 +24,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Returns the answer of one broker query as pages. The query runs on the first call, with the join's dynamic filter
  * as it stands then; on the probe side of a join it first waits a while for that filter to be complete. The rows
- * are decoded a page at a time, so only the broker's answer, not a second copy of it, is held in memory.
+ * are decoded a page at a time, so only the broker's answer, not a second copy of it, is held in memory; the memory
+ * reported to Trino is what the rows not yet returned retain, from the moment the answer arrived until the last
+ * page (or close) lets them go.
  */
 final class PinotCdcPageSource
         implements ConnectorPageSource
@@ -40,6 +42,8 @@ final class PinotCdcPageSource
     private RowDecoder decoder;
     private List<JsonNode> rows;
     private long answerBytes;
+    // retainedBefore[i]: what rows 0..i-1 retain; the rows from nextRow on retain the rest
+    private long[] retainedBefore = new long[1];
     private int nextRow;
     private long readTimeNanos;
     private boolean closed;
@@ -85,13 +89,14 @@ final class PinotCdcPageSource
             rows = answer.rows();
             answerBytes = answer.bytes();
             decoder = answer.decoder();
+            retainedBefore = retainedSizes(rows);
         }
         int end = Math.min(rows.size(), nextRow + ROWS_PER_PAGE);
         Page page = decoder.decode(rows, nextRow, end);
         nextRow = end;
         if (nextRow >= rows.size()) {
             // let the answer be collected while Trino still holds the pages
-            rows = List.of();
+            release();
         }
         readTimeNanos += System.nanoTime() - start;
         return SourcePage.create(page);
@@ -124,7 +129,25 @@ final class PinotCdcPageSource
     @Override
     public long getMemoryUsage()
     {
-        return answerBytes;
+        if (rows == null) {
+            return 0;
+        }
+        return retainedBefore[retainedBefore.length - 1] - retainedBefore[Math.min(nextRow, retainedBefore.length - 1)];
+    }
+
+    private static long[] retainedSizes(List<JsonNode> rows)
+    {
+        long[] before = new long[rows.size() + 1];
+        for (int row = 0; row < rows.size(); row++) {
+            before[row + 1] = before[row] + RetainedJsonSize.of(rows.get(row));
+        }
+        return before;
+    }
+
+    private void release()
+    {
+        rows = List.of();
+        retainedBefore = new long[1];
     }
 
     @Override
@@ -140,7 +163,7 @@ final class PinotCdcPageSource
             stats.valuesNulled(problems.nulledValues());
         }
         closed = true;
-        rows = List.of();
+        release();
     }
 
     /** The rows of a checked broker answer, its size on the wire, and how its rows become pages. */

@@ -7,6 +7,7 @@ import com.google.inject.Inject;
 import dev.pinotcdc.trino.adapter.PageSourceProviderAdapter;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
+import dev.pinotcdc.trino.client.PinotAnswerTooLargeException;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotCdcStats;
 import dev.pinotcdc.trino.client.PinotClientException;
@@ -36,10 +37,13 @@ import io.trino.spi.predicate.TupleDomain;
 import java.util.List;
 
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.MAX_BYTES_PER_BROKER_QUERY;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getDynamicFilteringWaitTimeout;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getMaxBytesPerBrokerQuery;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getQueryTimeout;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isPushdownEnabled;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isStrictDecoding;
+import static io.airlift.units.DataSize.succinctBytes;
 import static java.lang.String.format;
 import static java.util.Objects.requireNonNull;
 
@@ -72,10 +76,11 @@ public class PinotCdcPageSourceProvider
         PinotCdcSplit pinotSplit = (PinotCdcSplit) split;
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
         long timeoutMillis = Math.max(1, Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis));
+        long maxAnswerBytes = getMaxBytesPerBrokerQuery(session).toBytes();
         // without pushdown, Pinot is asked for the latest state only
         DynamicFilter pushedDynamicFilter = isPushdownEnabled(session) ? dynamicFilter : DynamicFilter.EMPTY;
         return new PinotCdcPageSource(
-                predicate -> answer(narrowedBy(table, predicate), columns, pinotSplit, timeoutMillis, problems),
+                predicate -> answer(narrowedBy(table, predicate), columns, pinotSplit, new Limits(timeoutMillis, maxAnswerBytes), problems),
                 problems,
                 stats,
                 pushedDynamicFilter,
@@ -107,7 +112,10 @@ public class PinotCdcPageSourceProvider
         return domain.getValues().getRanges().getRangeCount() <= MAX_DYNAMIC_FILTER_VALUES;
     }
 
-    private BrokerAnswer answer(PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split, long timeoutMillis, DecodingProblems problems)
+    /** How long one broker query may take and how long its answer may be. */
+    private record Limits(long timeoutMillis, long maxAnswerBytes) {}
+
+    private BrokerAnswer answer(PinotCdcTableHandle table, List<ColumnHandle> columns, PinotCdcSplit split, Limits limits, DecodingProblems problems)
     {
         ScanPlan plan = table.aggregation().isPresent()
                 ? ScanPlan.aggregated(table, columns, split)
@@ -116,7 +124,10 @@ public class PinotCdcPageSourceProvider
             return new BrokerAnswer(plan.globalAggregation() ? List.of(noRowsAggregated(plan)) : List.of(), 0, decoder(plan, problems));
         }
         try {
-            return run(plan, table.pinotTableName(), timeoutMillis, problems);
+            return run(plan, table.pinotTableName(), limits, problems);
+        }
+        catch (PinotAnswerTooLargeException e) {
+            throw answerTooLarge(table.pinotTableName(), e);
         }
         catch (PinotClientException e) {
             if (!plan.extractsSourceFields() || !SourceFieldExtraction.failedOnMalformedSource(e)) {
@@ -127,7 +138,10 @@ public class PinotCdcPageSourceProvider
         // such a row's fields as NULL, or fail naming them in strict mode
         ScanPlan wholeDocuments = ScanPlan.create(table.withMaxExtractedSourceFields(0), columns, split);
         try {
-            return run(wholeDocuments, table.pinotTableName(), timeoutMillis, problems);
+            return run(wholeDocuments, table.pinotTableName(), limits, problems);
+        }
+        catch (PinotAnswerTooLargeException e) {
+            throw answerTooLarge(table.pinotTableName(), e);
         }
         catch (PinotClientException e) {
             throw PinotErrors.toTrinoException(e);
@@ -139,10 +153,11 @@ public class PinotCdcPageSourceProvider
         return new RowDecoder(plan.columns(), plan.sourceCell(), problems);
     }
 
-    private BrokerAnswer run(ScanPlan plan, String pinotTableName, long timeoutMillis, DecodingProblems problems)
+    private BrokerAnswer run(ScanPlan plan, String pinotTableName, Limits limits, DecodingProblems problems)
     {
         BrokerQuery query = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(plan.query()))
-                .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(timeoutMillis));
+                .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(limits.timeoutMillis()))
+                .withMaxAnswerBytes(limits.maxAnswerBytes());
         if (!plan.globalAggregation()) {
             // a broker may cut rows or groups to its response limit without a word: the client checks for it
             query = query.withRequestedRows(new RequestedRows(plan.query().limit(), plan.query().groupBy().isEmpty()));
@@ -177,6 +192,16 @@ public class PinotCdcPageSourceProvider
         ArrayNode cells = JsonNodeFactory.instance.arrayNode();
         plan.query().select().forEach(_ -> cells.add(0L));
         return cells;
+    }
+
+    private static TrinoException answerTooLarge(String pinotTableName, PinotAnswerTooLargeException e)
+    {
+        return new TrinoException(PINOT_RESULT_TOO_LARGE, format(
+                "Pinot table '%s': the answer of one broker query is larger than %s, so the split was not read. " +
+                        "Add a filter (for example on the primary key or a time column), add a LIMIT, select fewer columns, " +
+                        "raise the session property scan_splits to divide the scan further, " +
+                        "or raise the session property %s (catalog property pinot.max-bytes-per-broker-query)",
+                pinotTableName, succinctBytes(e.getMaxAnswerBytes()), MAX_BYTES_PER_BROKER_QUERY), e);
     }
 
     private static TrinoException resultTooLarge(String pinotTableName, ScanPlan plan)

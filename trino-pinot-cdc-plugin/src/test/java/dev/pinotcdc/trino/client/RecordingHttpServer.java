@@ -39,7 +39,7 @@ final class RecordingHttpServer
         }
     }
 
-    record CannedAnswer(int status, String body, Duration delay) {}
+    record CannedAnswer(int status, String body, Duration delay, boolean chunked) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -67,7 +67,14 @@ final class RecordingHttpServer
 
     RecordingHttpServer answer(String path, int status, String body, Duration delay)
     {
-        answersByPath.put(path, new CannedAnswer(status, body, delay));
+        answersByPath.put(path, new CannedAnswer(status, body, delay, false));
+        return this;
+    }
+
+    /** Answers without a Content-Length: the client learns the body's length only by reading it. */
+    RecordingHttpServer answerChunked(String path, int status, String body)
+    {
+        answersByPath.put(path, new CannedAnswer(status, body, Duration.ZERO, true));
         return this;
     }
 
@@ -110,7 +117,7 @@ final class RecordingHttpServer
                 Map.copyOf(exchange.getRequestHeaders()),
                 body));
         CannedAnswer answer = answersByPath.getOrDefault(exchange.getRequestURI().getPath(),
-                new CannedAnswer(404, "{\"code\": 404, \"error\": \"HTTP 404 Not Found\"}", Duration.ZERO));
+                new CannedAnswer(404, "{\"code\": 404, \"error\": \"HTTP 404 Not Found\"}", Duration.ZERO, false));
         try {
             Thread.sleep(answer.delay());
         }
@@ -122,7 +129,7 @@ final class RecordingHttpServer
         byte[] bytes = answer.body().getBytes(UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         try {
-            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            exchange.sendResponseHeaders(answer.status(), answer.chunked() ? 0 : bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }

@@ -117,6 +117,28 @@ class TestPinotBrokerClientHttp
     }
 
     @Test
+    void answerLongerThanTheQueryMayReadFailsUnread()
+    {
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            long length = ANSWER.getBytes(UTF_8).length;
+            assertThat(client.execute(BrokerQuery.of("orders", "SELECT id FROM orders").withMaxAnswerBytes(length)).rowCount()).isEqualTo(2);
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders").withMaxAnswerBytes(length - 1)))
+                    .isInstanceOfSatisfying(PinotAnswerTooLargeException.class, e -> assertThat(e.getMaxAnswerBytes()).isEqualTo(length - 1))
+                    .hasMessage("Pinot table 'orders': the answer of broker %s is larger than %s bytes; none of it was used".formatted(broker.url(), length - 1));
+            assertThat(PinotErrors.toTrinoException(new PinotAnswerTooLargeException("x", 1, null)).getErrorCode()).isEqualTo(PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE.toErrorCode());
+        }
+        // without a Content-Length the body is read up to the bound and no further
+        try (RecordingHttpServer broker = new RecordingHttpServer().answerChunked("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(broker.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            long length = ANSWER.getBytes(UTF_8).length;
+            assertThat(client.execute(BrokerQuery.of("orders", "SELECT id FROM orders").withMaxAnswerBytes(length)).rowCount()).isEqualTo(2);
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders").withMaxAnswerBytes(length - 1)))
+                    .isInstanceOf(PinotAnswerTooLargeException.class);
+        }
+    }
+
+    @Test
     void brokerThatDoesNotAnswerTimesOut()
     {
         // the HTTP wait is the read timeout plus a 2 s grace for Pinot's own timeout answer

@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.config;
 
 import com.google.common.collect.ImmutableMap;
+import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ final class TestPinotCdcScanConfig
     {
         assertRecordedDefaults(recordDefaults(PinotCdcScanConfig.class)
                 .setMaxRowsPerBrokerQuery(1_000_000)
+                .setMaxBytesPerBrokerQuery(DataSize.of(256, DataSize.Unit.MEGABYTE))
                 .setScanSplits(4)
                 .setMaxExtractedSourceFields(1)
                 .setDynamicFilteringWaitTimeout(new Duration(0, SECONDS))
@@ -29,6 +31,7 @@ final class TestPinotCdcScanConfig
     {
         Map<String, String> properties = ImmutableMap.<String, String>builder()
                 .put("pinot.max-rows-per-broker-query", "5000")
+                .put("pinot.max-bytes-per-broker-query", "64MB")
                 .put("pinot.scan-splits", "16")
                 .put("pinot.max-extracted-source-fields", "5")
                 .put("pinot.dynamic-filtering-wait-timeout", "3s")
@@ -37,6 +40,7 @@ final class TestPinotCdcScanConfig
 
         PinotCdcScanConfig expected = new PinotCdcScanConfig()
                 .setMaxRowsPerBrokerQuery(5000)
+                .setMaxBytesPerBrokerQuery(DataSize.of(64, DataSize.Unit.MEGABYTE))
                 .setScanSplits(16)
                 .setMaxExtractedSourceFields(5)
                 .setDynamicFilteringWaitTimeout(new Duration(3, SECONDS))

@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.config;
 
+import io.airlift.units.DataSize;
 import io.airlift.units.Duration;
 import io.trino.spi.TrinoException;
 import io.trino.spi.session.PropertyMetadata;
@@ -22,7 +23,7 @@ final class TestPinotCdcSessionProperties
         // a boolean has its two values; every other property is checked against bounds below
         assertThat(properties.getSessionProperties())
                 .extracting(PropertyMetadata::getName)
-                .containsExactlyInAnyOrder("pushdown_enabled", "strict_decoding", "scan_splits", "max_extracted_source_fields", "dynamic_filtering_wait_timeout", "query_timeout");
+                .containsExactlyInAnyOrder("pushdown_enabled", "strict_decoding", "scan_splits", "max_bytes_per_broker_query", "max_extracted_source_fields", "dynamic_filtering_wait_timeout", "query_timeout");
     }
 
     @Test
@@ -33,6 +34,15 @@ final class TestPinotCdcSessionProperties
         assertThat(property("scan_splits").decode(PinotCdcScanConfig.MAX_SCAN_SPLITS)).isEqualTo(PinotCdcScanConfig.MAX_SCAN_SPLITS);
         assertInvalid("scan_splits", PinotCdcScanConfig.MIN_SCAN_SPLITS - 1, "scan_splits must be between 1 and 256");
         assertInvalid("scan_splits", PinotCdcScanConfig.MAX_SCAN_SPLITS + 1, "scan_splits must be between 1 and 256");
+    }
+
+    @Test
+    void testMaxBytesPerBrokerQueryTakesTheConfigBounds()
+    {
+        assertThat(property("max_bytes_per_broker_query").getDefaultValue()).isEqualTo(DataSize.of(256, DataSize.Unit.MEGABYTE));
+        assertThat(property("max_bytes_per_broker_query").decode("1GB")).isEqualTo(DataSize.of(1, DataSize.Unit.GIGABYTE));
+        assertInvalid("max_bytes_per_broker_query", "1025MB", "max_bytes_per_broker_query must be between 1kB and 1GB");
+        assertInvalid("max_bytes_per_broker_query", "1023B", "max_bytes_per_broker_query must be between 1kB and 1GB");
     }
 
     @Test
