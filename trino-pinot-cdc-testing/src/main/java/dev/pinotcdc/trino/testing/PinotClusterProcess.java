@@ -114,7 +114,12 @@ final class PinotClusterProcess
      */
     RuntimeException explainFailure(RuntimeException failure)
     {
-        if (failure instanceof PinotClusterDiedException || !process.awaitExit(EXIT_WAIT)) {
+        if (failure instanceof PinotClusterDiedException) {
+            return failure;
+        }
+        // only a broken connection may mean a dying JVM worth waiting for; an answer with an error status never does
+        boolean dead = !process.isAlive() || (failure instanceof UncheckedIOException && process.awaitExit(EXIT_WAIT));
+        if (!dead) {
             return failure;
         }
         int exitCode = process.exitValue();
