@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -68,6 +69,25 @@ final class ChildProcess
     int exitValue()
     {
         return process.exitValue();
+    }
+
+    /** Waits a little for the process to end: a request that just failed may have seen it dying. */
+    boolean awaitExit(Duration timeout)
+    {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    /** The crash dump {@link #errorFileOption} names for this process, if the JVM wrote one. */
+    Optional<Path> crashDump(Path workingDirectory)
+    {
+        Path dump = workingDirectory.toAbsolutePath().resolve("hs_err_pid" + process.pid() + ".log");
+        return Files.exists(dump) ? Optional.of(dump) : Optional.empty();
     }
 
     Path logFile()

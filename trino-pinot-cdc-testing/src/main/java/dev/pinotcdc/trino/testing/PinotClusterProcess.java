@@ -43,13 +43,18 @@ final class PinotClusterProcess
             "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "-Dlog4j2.configurationFile=pinot-cluster-log4j2.xml");
 
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
+    private static final int SIGKILL_EXIT_CODE = 128 + 9;
+
     private final ChildProcess process;
+    private final Path runDirectory;
     private final Path workDirectory;
     private final PinotClusterEndpoints endpoints;
 
-    private PinotClusterProcess(ChildProcess process, Path workDirectory, PinotClusterEndpoints endpoints)
+    private PinotClusterProcess(ChildProcess process, Path runDirectory, Path workDirectory, PinotClusterEndpoints endpoints)
     {
         this.process = requireNonNull(process, "process is null");
+        this.runDirectory = requireNonNull(runDirectory, "runDirectory is null");
         this.workDirectory = requireNonNull(workDirectory, "workDirectory is null");
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
     }
@@ -79,7 +84,7 @@ final class PinotClusterProcess
         ChildProcess process = ChildProcess.start("Pinot cluster", command, runDirectory, runDirectory.resolve(LOG_FILE), Map.of());
         try {
             PinotClusterEndpoints endpoints = awaitReadyFile(process, workDirectory.resolve(READY_FILE));
-            return new PinotClusterProcess(process, workDirectory, endpoints);
+            return new PinotClusterProcess(process, runDirectory, workDirectory, endpoints);
         }
         catch (IOException | InterruptedException | RuntimeException e) {
             process.kill();
@@ -101,6 +106,42 @@ final class PinotClusterProcess
     Path logFile()
     {
         return process.logFile();
+    }
+
+    /**
+     * The failure of a harness call, or, when the cluster's JVM has died, a {@link PinotClusterDiedException} naming
+     * its pid, exit code, crash dump and log, and what likely killed it.
+     */
+    RuntimeException explainFailure(RuntimeException failure)
+    {
+        if (failure instanceof PinotClusterDiedException) {
+            return failure;
+        }
+        // only a broken connection may mean a dying JVM worth waiting for; an answer with an error status never does
+        boolean dead = !process.isAlive() || (failure instanceof UncheckedIOException && process.awaitExit(EXIT_WAIT));
+        if (!dead) {
+            return failure;
+        }
+        int exitCode = process.exitValue();
+        Optional<Path> crashDump = process.crashDump(runDirectory);
+        String cause;
+        if (crashDump.isPresent()) {
+            // the crash the suite used to leave behind: see docs/development.md
+            cause = "The JVM crashed. A SIGSEGV in DirectByteBuffer.get under ConcurrentMapPartitionUpsertMetadataManager.removeSegment "
+                    + "(ImmutableSegmentImpl.destroy, BaseTableDataManager.releaseSegment) is Pinot 0.11 reading the primary keys of an "
+                    + "upsert table's committed segment it has already unmapped: the table was dropped while a query still held the segment. "
+                    + "Drop upsert tables only when no query on them is running";
+        }
+        else if (exitCode == SIGKILL_EXIT_CODE) {
+            cause = "It was killed (SIGKILL): by a test, the kernel's OOM killer (see dmesg), or a JVM shutdown without its hooks";
+        }
+        else {
+            cause = "See the end of its log";
+        }
+        return new PinotClusterDiedException("The Pinot test cluster's JVM (pid %s) is dead, exit code %s; crash dump: %s; log: %s. %s. The call that failed: %s%nLog ends with:%n%s"
+                .formatted(process.pid(), exitCode, crashDump.map(Path::toString).orElse("none (" + runDirectory.resolve("hs_err_pid" + process.pid() + ".log") + " does not exist)"),
+                        process.logFile(), cause, failure.getMessage(), process.logTail(20)),
+                failure);
     }
 
     @Override

@@ -40,8 +40,8 @@ public final class PinotTestCluster
         this.process = requireNonNull(process, "process is null");
         this.startTime = requireNonNull(startTime, "startTime is null");
         PinotClusterEndpoints endpoints = process.endpoints();
-        this.controller = new TestingPinotController(endpoints.controllerUrl(), adminAuthorization);
-        this.broker = new TestingPinotBroker(endpoints.brokerUrl(), adminAuthorization);
+        this.controller = new TestingPinotController(endpoints.controllerUrl(), adminAuthorization, process::explainFailure);
+        this.broker = new TestingPinotBroker(endpoints.brokerUrl(), adminAuthorization, process::explainFailure);
         this.kafka = new TestingKafka(endpoints.kafkaBootstrapServers());
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -19,11 +20,13 @@ public final class TestingPinotBroker
 
     private final String url;
     private final Optional<String> authorization;
+    private final UnaryOperator<RuntimeException> explainFailure;
 
-    TestingPinotBroker(String url, Optional<String> authorization)
+    TestingPinotBroker(String url, Optional<String> authorization, UnaryOperator<RuntimeException> explainFailure)
     {
         this.url = requireNonNull(url, "url is null");
         this.authorization = requireNonNull(authorization, "authorization is null");
+        this.explainFailure = requireNonNull(explainFailure, "explainFailure is null");
     }
 
     public String url()
@@ -63,7 +66,14 @@ public final class TestingPinotBroker
                     .map(option -> option.getKey() + "=" + option.getValue())
                     .collect(Collectors.joining(";")));
         }
-        return new BrokerResponse(sql, TestingHttp.parse(TestingHttp.post(url + "/query/sql", request.toString(), authorization)));
+        String answer;
+        try {
+            answer = TestingHttp.post(url + "/query/sql", request.toString(), authorization);
+        }
+        catch (RuntimeException e) {
+            throw explainFailure.apply(e);
+        }
+        return new BrokerResponse(sql, TestingHttp.parse(answer));
     }
 
     /**
@@ -96,6 +106,10 @@ public final class TestingPinotBroker
                     return response;
                 }
                 lastAnswer = response.hasExceptions() ? response.exceptions().toString() : response.resultTable().toString();
+            }
+            catch (PinotClusterDiedException e) {
+                // no answer will come
+                throw e;
             }
             catch (RuntimeException e) {
                 lastAnswer = e.toString();

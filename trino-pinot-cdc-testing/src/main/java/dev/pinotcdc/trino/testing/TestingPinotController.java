@@ -3,6 +3,8 @@ package dev.pinotcdc.trino.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,11 +15,13 @@ public final class TestingPinotController
 {
     private final String url;
     private final Optional<String> authorization;
+    private final UnaryOperator<RuntimeException> explainFailure;
 
-    TestingPinotController(String url, Optional<String> authorization)
+    TestingPinotController(String url, Optional<String> authorization, UnaryOperator<RuntimeException> explainFailure)
     {
         this.url = requireNonNull(url, "url is null");
         this.authorization = requireNonNull(authorization, "authorization is null");
+        this.explainFailure = requireNonNull(explainFailure, "explainFailure is null");
     }
 
     public String url()
@@ -27,12 +31,12 @@ public final class TestingPinotController
 
     public void addSchema(JsonNode schema)
     {
-        TestingHttp.post(url + "/schemas", schema.toString(), authorization);
+        call(() -> TestingHttp.post(url + "/schemas", schema.toString(), authorization));
     }
 
     public void addTable(JsonNode tableConfig)
     {
-        TestingHttp.post(url + "/tables", tableConfig.toString(), authorization);
+        call(() -> TestingHttp.post(url + "/tables", tableConfig.toString(), authorization));
     }
 
     /**
@@ -40,22 +44,33 @@ public final class TestingPinotController
      */
     public void dropTable(String tableName)
     {
-        TestingHttp.delete(url + "/tables/" + tableName, authorization);
-        TestingHttp.delete(url + "/schemas/" + tableName, authorization);
+        call(() -> TestingHttp.delete(url + "/tables/" + tableName, authorization));
+        call(() -> TestingHttp.delete(url + "/schemas/" + tableName, authorization));
     }
 
     public JsonNode schema(String schemaName)
     {
-        return TestingHttp.getJson(url + "/schemas/" + schemaName, authorization);
+        return call(() -> TestingHttp.getJson(url + "/schemas/" + schemaName, authorization));
     }
 
     public JsonNode tableConfig(String tableName)
     {
-        return TestingHttp.getJson(url + "/tables/" + tableName, authorization);
+        return call(() -> TestingHttp.getJson(url + "/tables/" + tableName, authorization));
     }
 
     public JsonNode get(String path)
     {
-        return TestingHttp.getJson(url + path, authorization);
+        return call(() -> TestingHttp.getJson(url + path, authorization));
+    }
+
+    /** A failure because the cluster's JVM died says so, with its pid, exit code and crash dump. */
+    private <T> T call(Supplier<T> request)
+    {
+        try {
+            return request.get();
+        }
+        catch (RuntimeException e) {
+            throw explainFailure.apply(e);
+        }
     }
 }
