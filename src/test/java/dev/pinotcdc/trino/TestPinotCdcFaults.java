@@ -233,10 +233,6 @@ final class TestPinotCdcFaults
 
     @Test
     @Order(5)
-    @Disabled("""
-            Known bug (issue 12, faults): with the cluster killed during a scan the query fails (no partial answer) with \
-            "Cannot reach any Pinot controller: http://.../tables/fault_orders/schema (ConnectException: Connection refused)", \
-            which names neither the table in the user's words nor what to do; the harness check at the end was not reached""")
     void testClusterKilledDuringScan()
             throws Exception
     {

@@ -100,7 +100,7 @@ public class PinotControllerClient
     /** {@code GET /tables/{table}/schema}. */
     public PinotTableSchema getTableSchema(String tableName)
     {
-        return recorded(() -> {
+        return recorded(tableName, () -> {
             ControllerAnswer answer = get("/tables/" + encode(tableName) + "/schema");
             if (answer.status() == 404) {
                 throw new PinotTableNotFoundException(tableName, "Pinot table '%s' has no schema on the controller (%s)".formatted(tableName, answer.errorText()));
@@ -112,7 +112,7 @@ public class PinotControllerClient
     /** {@code GET /tables/{table}}: the REALTIME and OFFLINE configs, merged. */
     public PinotTableConfig getTableConfig(String tableName)
     {
-        return recorded(() -> {
+        return recorded(tableName, () -> {
             ControllerAnswer answer = get("/tables/" + encode(tableName));
             if (answer.status() == 404) {
                 throw new PinotTableNotFoundException(tableName, "Pinot table '%s' does not exist (%s)".formatted(tableName, answer.errorText()));
@@ -128,7 +128,7 @@ public class PinotControllerClient
      */
     public List<URI> getBrokers(String tableName)
     {
-        return recorded(() -> {
+        return recorded(tableName, () -> {
             ControllerAnswer answer = get("/v2/brokers/tables/" + encode(tableName) + "?state=ONLINE");
             if (answer.status() == 404) {
                 answer = get("/brokers/tables/" + encode(tableName) + "?state=ONLINE");
@@ -138,7 +138,7 @@ public class PinotControllerClient
             }
             List<String> brokers = BrokerListParser.parse(tableName, answer.json("the brokers of table '" + tableName + "'"));
             if (brokers.isEmpty()) {
-                throw new PinotClientException("Pinot table '%s': no online broker serves it (asked %s)".formatted(tableName, answer.url()));
+                throw new PinotClientException("Pinot table '%s': no online broker serves it (asked %s); a broker that is restarting registers again within seconds: retry shortly".formatted(tableName, answer.url()));
             }
             return brokers.stream()
                     .map(hostAndPort -> URI.create(brokerScheme + "://" + hostAndPort))
@@ -161,6 +161,23 @@ public class PinotControllerClient
             }
             return Optional.of(answer.json(what));
         });
+    }
+
+    /**
+     * A request about one table: a controller that does not answer, or cannot be reached, is reported naming the table
+     * the query needed and what to do.
+     */
+    private <T> T recorded(String tableName, Supplier<T> request)
+    {
+        try {
+            return recorded(request);
+        }
+        catch (PinotTimeoutException e) {
+            throw new PinotTimeoutException("Pinot table '%s': %s. The controller may be overloaded or stopped: retry, or raise pinot.read-timeout".formatted(tableName, e.getMessage()), e);
+        }
+        catch (PinotUnreachableException e) {
+            throw new PinotUnreachableException("Pinot table '%s': %s. Check that a Pinot controller is running at pinot.controller-urls".formatted(tableName, e.getMessage()), e.getUrlsTried(), e);
+        }
     }
 
     private <T> T recorded(Supplier<T> request)

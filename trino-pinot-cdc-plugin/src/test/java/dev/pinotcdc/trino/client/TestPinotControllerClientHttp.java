@@ -87,6 +87,24 @@ class TestPinotControllerClientHttp
     }
 
     @Test
+    void failuresAboutATableNameTheTableAndWhatToDo()
+    {
+        try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables/orders/schema", 200, "{}", Duration.ofSeconds(3));
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(controller.url()), PinotAuthentication.none(), Duration.ofMillis(300)))) {
+            assertThatThrownBy(() -> client.getTableSchema("orders"))
+                    .isInstanceOf(PinotTimeoutException.class)
+                    .hasMessage("Pinot table 'orders': Pinot controller %s/tables/orders/schema did not answer within 300 ms. The controller may be overloaded or stopped: retry, or raise pinot.read-timeout".formatted(controller.url()));
+        }
+        URI closed = RecordingHttpServer.closedPortUrl();
+        try (PinotControllerClient client = new PinotControllerClient(settings(List.of(closed), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThatThrownBy(() -> client.getTableConfig("orders"))
+                    .isInstanceOfSatisfying(PinotUnreachableException.class, e -> assertThat(e.getUrlsTried()).containsExactly(closed))
+                    .hasMessageStartingWith("Pinot table 'orders': Cannot reach any Pinot controller: ")
+                    .hasMessageEndingWith("Check that a Pinot controller is running at pinot.controller-urls");
+        }
+    }
+
+    @Test
     void readTimeoutNamesTheController()
     {
         try (RecordingHttpServer controller = new RecordingHttpServer().answer("/tables", 200, TABLES, Duration.ofSeconds(3));
