@@ -17,6 +17,10 @@ public class PinotCdcStats
 {
     private final TimeStat brokerQueries = new TimeStat();
     private final TimeStat controllerRequests = new TimeStat();
+    // exact counts beside the timings: airlift 439's TimeStat (Trino 483) keeps its counts in a histogram, not in
+    // the distributions' counts
+    private final CounterStat brokerQueryCount = new CounterStat();
+    private final CounterStat controllerRequestCount = new CounterStat();
     private final CounterStat brokerRowsRead = new CounterStat();
     private final CounterStat brokerBytesRead = new CounterStat();
 
@@ -46,6 +50,20 @@ public class PinotCdcStats
     public TimeStat getControllerRequests()
     {
         return controllerRequests;
+    }
+
+    @Managed
+    @Nested
+    public CounterStat getBrokerQueryCount()
+    {
+        return brokerQueryCount;
+    }
+
+    @Managed
+    @Nested
+    public CounterStat getControllerRequestCount()
+    {
+        return controllerRequestCount;
     }
 
     @Managed
@@ -144,11 +162,13 @@ public class PinotCdcStats
     public void brokerQueryTook(Duration wallTime)
     {
         brokerQueries.add(wallTime.toNanos(), NANOSECONDS);
+        brokerQueryCount.update(1);
     }
 
     public void controllerRequestTook(Duration wallTime)
     {
         controllerRequests.add(wallTime.toNanos(), NANOSECONDS);
+        controllerRequestCount.update(1);
     }
 
     /** Counts a failed broker query or controller request under its kind. */

@@ -33,7 +33,7 @@ class TestPinotCdcStats
         try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, ANSWER)) {
             execute(broker.url(), stats, 2);
         }
-        assertThat(stats.getBrokerQueries().getAllTime().getCount()).isEqualTo(2);
+        assertThat(stats.getBrokerQueryCount().getTotalCount()).isEqualTo(2);
         assertThat(stats.getBrokerRowsRead().getTotalCount()).isEqualTo(6);
         assertThat(stats.getBrokerBytesRead().getTotalCount()).isEqualTo(2L * ANSWER.getBytes(UTF_8).length);
         assertThat(errors(stats)).isZero();
@@ -54,7 +54,7 @@ class TestPinotCdcStats
         }
         assertThatThrownBy(() -> execute(RecordingHttpServer.closedPortUrl(), stats, 1)).isInstanceOf(PinotUnreachableException.class);
 
-        assertThat(stats.getBrokerQueries().getAllTime().getCount()).isEqualTo(4);
+        assertThat(stats.getBrokerQueryCount().getTotalCount()).isEqualTo(4);
         assertThat(stats.getPermissionDenied().getTotalCount()).isEqualTo(1);
         assertThat(stats.getInvalidResponses().getTotalCount()).isEqualTo(1);
         assertThat(stats.getOtherErrors().getTotalCount()).isEqualTo(1);
@@ -92,7 +92,7 @@ class TestPinotCdcStats
                 assertThatThrownBy(() -> client.getTableSchema("missing")).isInstanceOf(PinotClientException.class);
             }
         }
-        assertThat(stats.getControllerRequests().getAllTime().getCount()).isEqualTo(2);
+        assertThat(stats.getControllerRequestCount().getTotalCount()).isEqualTo(2);
         assertThat(errors(stats)).isEqualTo(1);
     }
 
@@ -113,7 +113,7 @@ class TestPinotCdcStats
         ObjectName name = new ObjectName("trino.plugin.pinot_cdc.client:type=PinotCdcStats,name=pinot");
         new MBeanExporter(server).export(name.toString(), stats);
 
-        assertThat(server.getAttribute(name, "BrokerQueries.AllTime.Count")).isEqualTo(1.0);
+        assertThat(server.getAttribute(name, "BrokerQueryCount.TotalCount")).isEqualTo(1L);
         assertThat(server.getAttribute(name, "BrokerRowsRead.TotalCount")).isEqualTo(7L);
         assertThat(server.getAttribute(name, "BrokerBytesRead.TotalCount")).isEqualTo(100L);
         assertThat(server.getAttribute(name, "Timeouts.TotalCount")).isEqualTo(1L);
