@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +34,30 @@ final class ChildProcess
         this.logFile = requireNonNull(logFile, "logFile is null");
     }
 
+    /**
+     * Starts the command in {@code workingDirectory}. Relative paths (the directory, the log, a program named by its
+     * path) are taken from this JVM's directory, as the caller wrote them, not from the child's.
+     */
     static ChildProcess start(String name, List<String> command, Path workingDirectory, Path logFile, Map<String, String> environment)
     {
+        Path directory = workingDirectory.toAbsolutePath();
+        Path log = logFile.toAbsolutePath();
+        List<String> absoluteCommand = new ArrayList<>(command);
+        if (absoluteCommand.getFirst().contains("/")) {
+            absoluteCommand.set(0, Path.of(absoluteCommand.getFirst()).toAbsolutePath().toString());
+        }
         try {
-            Files.createDirectories(workingDirectory);
-            Files.createDirectories(logFile.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
+            Files.createDirectories(directory);
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(absoluteCommand)
+                    .directory(directory.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
-            return new ChildProcess(name, builder.start(), logFile);
+            return new ChildProcess(name, builder.start(), log);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + name + ": " + String.join(" ", command.subList(0, 1)), e);
+            throw new UncheckedIOException("Cannot start " + name + ": " + absoluteCommand.getFirst(), e);
         }
     }
 

@@ -62,8 +62,10 @@ final class PinotClusterProcess
     static PinotClusterProcess start(Path baseDirectory, PinotClusterOptions options)
             throws IOException, InterruptedException
     {
-        Files.createDirectories(baseDirectory);
-        Path runDirectory = Files.createTempDirectory(baseDirectory, "pinot-cluster-");
+        // absolute: the cluster's JVM runs in its own directory and is given these paths as arguments
+        Path base = baseDirectory.toAbsolutePath();
+        Files.createDirectories(base);
+        Path runDirectory = Files.createTempDirectory(base, "pinot-cluster-");
         Path workDirectory = runDirectory.resolve("data");
         Files.createDirectories(workDirectory.resolve("tmp"));
 
