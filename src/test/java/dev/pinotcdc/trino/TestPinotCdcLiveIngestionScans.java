@@ -77,9 +77,10 @@ final class TestPinotCdcLiveIngestionScans
         }
         assertThat(report.errorMessages()).isEmpty();
         assertThat(report.errors()).isZero();
-        // no key twice: that is what the splits decide. A key can be missing from one broker query of Pinot 0.11 itself,
-        // while a consuming segment is replaced by its committed copy (seen with one split as well): Pinot's upsert
-        // gives no snapshot across that step, and the connector cannot see it; the README says so
+        // no key twice: the splits share the keys, and within a split's answer the connector keeps a key's newest
+        // version only (Pinot 0.11 reads segments one after another without a snapshot: a key changed meanwhile can be
+        // valid in both the segment of its old version and that of its new one). The opposite, a key missing from one
+        // broker query, the connector cannot see in Pinot's answer; the docs say so
         assertThat(report.keysTwice()).isZero();
         assertThat(report.inexactAnswerDescriptions()).allMatch(description -> description.contains(", 0 keys twice, "));
         // a few per table even on a heavily loaded machine; an idle one answers many more

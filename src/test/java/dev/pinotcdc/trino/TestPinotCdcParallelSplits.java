@@ -123,7 +123,7 @@ final class TestPinotCdcParallelSplits
     void testExplainShowsOneQueryPerSplitShare()
     {
         String plan = (String) queryRunner.execute(splits(12), "EXPLAIN SELECT id FROM " + ORDERS).getOnlyValue();
-        assertThat(plan).contains("Pinot SQL: SELECT \"id\" FROM \"" + ORDERS + "\"");
+        assertThat(plan).contains("Pinot SQL: SELECT \"id\", \"lsn\" FROM \"" + ORDERS + "\"");
     }
 
     private Session splits(int count)

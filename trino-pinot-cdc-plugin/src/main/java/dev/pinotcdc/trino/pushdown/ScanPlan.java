@@ -133,16 +133,7 @@ public record ScanPlan(
             }
         }
 
-        Optional<LatestVersions> latestVersions = Optional.empty();
-        if (table.shape() == TableShape.APPEND_ONLY_CDC) {
-            List<Integer> keyCells = table.primaryKey().stream().map(key -> cellOf(query, cells, new ColumnReference(key))).toList();
-            String versionColumn = table.versionColumn().orElseThrow(() -> new IllegalStateException("Table without a version column: " + table.pinotTableName()));
-            latestVersions = Optional.of(new LatestVersions(
-                    keyCells,
-                    cellOf(query, cells, new ColumnReference(versionColumn)),
-                    cellOf(query, cells, new ColumnReference(layout.opColumn())),
-                    layout.hiddenOpCodes()));
-        }
+        Optional<LatestVersions> latestVersions = latestVersions(table, query, cells);
         if (cells.isEmpty()) {
             // a query needs a column even when Trino only counts rows
             cellOf(query, cells, new ColumnReference(table.shape().isCdc() ? layout.opColumn() : DOC_ID_COLUMN));
@@ -157,6 +148,30 @@ public record ScanPlan(
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
         return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields, Optional.empty());
+    }
+
+    /**
+     * How each key's newest version is kept: every CDC table's answer needs it (see {@link LatestVersions}), so its key
+     * and version columns are read beside those Trino asks for.
+     */
+    private static Optional<LatestVersions> latestVersions(PinotCdcTableHandle table, PinotQuery.Builder query, List<String> cells)
+    {
+        if (!table.shape().isCdc()) {
+            return Optional.empty();
+        }
+        List<Integer> keyCells = table.primaryKey().stream().map(key -> cellOf(query, cells, new ColumnReference(key))).toList();
+        if (table.shape() == TableShape.APPEND_ONLY_CDC) {
+            String versionColumn = table.versionColumn().orElseThrow(() -> new IllegalStateException("Table without a version column: " + table.pinotTableName()));
+            return Optional.of(LatestVersions.ofEveryVersion(
+                    keyCells,
+                    cellOf(query, cells, new ColumnReference(versionColumn)),
+                    cellOf(query, cells, new ColumnReference(table.layout().opColumn())),
+                    table.layout().hiddenOpCodes()));
+        }
+        OptionalInt versionCell = table.versionColumn()
+                .map(column -> OptionalInt.of(cellOf(query, cells, new ColumnReference(column))))
+                .orElse(OptionalInt.empty());
+        return Optional.of(LatestVersions.ofUpsert(keyCells, versionCell));
     }
 
     /** A truncated time reads its column and truncates each decoded value. */

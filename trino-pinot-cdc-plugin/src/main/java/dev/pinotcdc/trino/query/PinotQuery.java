@@ -44,6 +44,11 @@ public record PinotQuery(
         });
     }
 
+    public PinotQuery withLimit(long limit)
+    {
+        return new PinotQuery(table, select, filter, groupBy, orderBy, limit, offset);
+    }
+
     public static Builder builder(String table)
     {
         return new Builder(table);

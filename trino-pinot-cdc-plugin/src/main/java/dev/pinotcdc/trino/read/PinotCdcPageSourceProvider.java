@@ -22,6 +22,7 @@ import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.pushdown.RowDecoder;
 import dev.pinotcdc.trino.pushdown.ScanPlan;
 import dev.pinotcdc.trino.pushdown.SourceFieldExtraction;
+import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
 import io.trino.spi.TrinoException;
@@ -155,14 +156,7 @@ public class PinotCdcPageSourceProvider
 
     private BrokerAnswer run(ScanPlan plan, String pinotTableName, Limits limits, DecodingProblems problems)
     {
-        BrokerQuery query = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(plan.query()))
-                .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(limits.timeoutMillis()))
-                .withMaxAnswerBytes(limits.maxAnswerBytes());
-        if (!plan.globalAggregation()) {
-            // a broker may cut rows or groups to its response limit without a word: the client checks for it
-            query = query.withRequestedRows(new RequestedRows(plan.query().limit(), plan.query().groupBy().isEmpty()));
-        }
-        BrokerResult result = broker.execute(query);
+        BrokerResult result = execute(plan, plan.query(), limits);
         // an answer of more rows than allowed may be cut short by the query's LIMIT: it is refused before any merge
         if (!plan.limitedByQuery() && result.rowCount() > plan.answerRowLimit()) {
             throw resultTooLarge(pinotTableName, plan);
@@ -174,13 +168,51 @@ public class PinotCdcPageSourceProvider
         List<JsonNode> rows = plan.latestVersions()
                 .map(latest -> latest.select(result.rows()))
                 .orElse(result.rows());
+        long bytes = result.resultTableJsonBytes();
+        if (plan.limitedByQuery() && rows.size() < result.rowCount() && result.rowCount() >= plan.query().limit()) {
+            // a key read twice took a place under the limit: more rows are needed to fill it with distinct keys
+            return refilled(plan, pinotTableName, limits, problems, bytes);
+        }
         if (plan.groupMerge().isPresent()) {
             rows = plan.groupMerge().orElseThrow().apply(rows);
             if (rows.size() > plan.rowLimit()) {
                 throw resultTooLarge(pinotTableName, plan);
             }
         }
-        return new BrokerAnswer(rows, result.resultTableJsonBytes(), decoder(plan, problems));
+        return new BrokerAnswer(rows, bytes, decoder(plan, problems));
+    }
+
+    /**
+     * Asks for twice as many rows each time until the limit is met by the keys' newest versions, or Pinot has no more
+     * rows. The order is kept: each key stands where its newest version stands in Pinot's order.
+     */
+    private BrokerAnswer refilled(ScanPlan plan, String pinotTableName, Limits limits, DecodingProblems problems, long bytesSoFar)
+    {
+        long wanted = plan.query().limit();
+        long asked = wanted;
+        long bytes = bytesSoFar;
+        while (asked < plan.rowLimit()) {
+            asked = Math.min(asked * 2, plan.rowLimit());
+            BrokerResult result = execute(plan, plan.query().withLimit(asked), limits);
+            bytes += result.resultTableJsonBytes();
+            List<JsonNode> rows = plan.latestVersions().orElseThrow().select(result.rows());
+            if (rows.size() >= wanted || result.rowCount() < asked) {
+                return new BrokerAnswer(rows.subList(0, (int) Math.min(wanted, rows.size())), bytes, decoder(plan, problems));
+            }
+        }
+        throw resultTooLarge(pinotTableName, plan);
+    }
+
+    private BrokerResult execute(ScanPlan plan, PinotQuery pinotQuery, Limits limits)
+    {
+        BrokerQuery query = BrokerQuery.of(plan.query().table(), PinotSqlWriter.write(pinotQuery))
+                .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(limits.timeoutMillis()))
+                .withMaxAnswerBytes(limits.maxAnswerBytes());
+        if (!plan.globalAggregation()) {
+            // a broker may cut rows or groups to its response limit without a word: the client checks for it
+            query = query.withRequestedRows(new RequestedRows(pinotQuery.limit(), pinotQuery.groupBy().isEmpty()));
+        }
+        return broker.execute(query);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -85,6 +86,15 @@ public final class DebeziumCdcTable
     }
 
     /**
+     * Sends Debezium messages to one partition of the table's topic, in order, whatever their keys.
+     */
+    public synchronized void sendToPartition(int partition, List<KafkaMessage> messages)
+    {
+        cluster.kafka().send(topic(), partition, messages);
+        sentMessages += messages.size();
+    }
+
+    /**
      * Sends the messages and waits until Pinot has ingested every message sent so far.
      */
     public void sendAndAwait(List<KafkaMessage> messages)
@@ -121,6 +131,7 @@ public final class DebeziumCdcTable
         private Optional<Integer> flushThresholdRows = Optional.empty();
         private final List<RowField> promotedFields = new ArrayList<>();
         private boolean valueSchemaColumn = true;
+        private int topicPartitions = 1;
 
         private Builder(String tableName)
         {
@@ -190,6 +201,16 @@ public final class DebeziumCdcTable
         }
 
         /**
+         * Create the topic with this many partitions (default 1); Pinot consumes each into segments of its own.
+         */
+        public Builder topicPartitions(int partitions)
+        {
+            checkArgument(partitions > 0, "partitions must be positive");
+            this.topicPartitions = partitions;
+            return this;
+        }
+
+        /**
          * Leave out the {@code source_schema} column: the connector then infers the field types from values.
          */
         public Builder withoutValueSchema()
@@ -214,7 +235,7 @@ public final class DebeziumCdcTable
             DebeziumCdcTableDefinition definition = build();
             ObjectNode schema = definition.schema();
             ObjectNode tableConfig = definition.tableConfig(cluster.kafkaBootstrapServers());
-            cluster.kafka().createTopic(definition.topic());
+            cluster.kafka().createTopic(definition.topic(), topicPartitions);
             cluster.controller().addSchema(schema);
             cluster.controller().addTable(tableConfig);
             return new DebeziumCdcTable(cluster, definition, schema, tableConfig);

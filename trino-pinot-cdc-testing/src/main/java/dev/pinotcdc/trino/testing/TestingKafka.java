@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -71,9 +72,23 @@ public final class TestingKafka
      */
     public void send(String topic, List<KafkaMessage> messages)
     {
+        send(topic, Optional.empty(), messages);
+    }
+
+    /**
+     * Sends the messages in order to one partition, whatever their keys, and returns once Kafka has acknowledged every
+     * one: a producer that does not partition by key.
+     */
+    public void send(String topic, int partition, List<KafkaMessage> messages)
+    {
+        send(topic, Optional.of(partition), messages);
+    }
+
+    private void send(String topic, Optional<Integer> partition, List<KafkaMessage> messages)
+    {
         KafkaProducer<String, String> producer = producer();
         List<Future<?>> acknowledgements = messages.stream()
-                .<Future<?>>map(message -> producer.send(new ProducerRecord<>(topic, message.key().orElse(null), message.value().orElse(null))))
+                .<Future<?>>map(message -> producer.send(new ProducerRecord<>(topic, partition.orElse(null), message.key().orElse(null), message.value().orElse(null))))
                 .toList();
         producer.flush();
         try {
