@@ -29,7 +29,9 @@ public enum PinotCdcErrorCode
     /** Pinot answered in a shape the connector did not expect. */
     PINOT_UNEXPECTED_RESPONSE(8, EXTERNAL),
     /** Live rows were written under Debezium schemas that type a field in ways no one column type holds. */
-    PINOT_CDC_SCHEMA_VERSION_CONFLICT(9, EXTERNAL);
+    PINOT_CDC_SCHEMA_VERSION_CONFLICT(9, EXTERNAL),
+    /** A read as of a moment or version older than the oldest version Pinot still holds. */
+    PINOT_CDC_VERSION_NOT_AVAILABLE(10, USER_ERROR);
 
     private final ErrorCode errorCode;
 

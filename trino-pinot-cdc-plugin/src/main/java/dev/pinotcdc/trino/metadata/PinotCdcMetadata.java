@@ -84,11 +84,13 @@ public class PinotCdcMetadata
     private final PinotTableCatalog catalog;
     private final CdcLayout layout;
     private final int maxRowsPerBrokerQuery;
+    private final AsOfResolver asOfResolver;
 
     @Inject
-    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcScanConfig config)
+    public PinotCdcMetadata(PinotTableCatalog catalog, CdcLayout layout, PinotCdcScanConfig config, AsOfResolver asOfResolver)
     {
         this.catalog = requireNonNull(catalog, "catalog is null");
+        this.asOfResolver = requireNonNull(asOfResolver, "asOfResolver is null");
         this.layout = requireNonNull(layout, "layout is null");
         this.maxRowsPerBrokerQuery = config.getMaxRowsPerBrokerQuery();
     }
@@ -111,11 +113,14 @@ public class PinotCdcMetadata
     @Override
     public ConnectorTableHandle getTableHandle(ConnectorSession session, SchemaTableName tableName, Optional<ConnectorTableVersion> startVersion, Optional<ConnectorTableVersion> endVersion)
     {
-        if (startVersion.isPresent() || endVersion.isPresent()) {
-            throw new TrinoException(NOT_SUPPORTED, "This connector does not support versioned tables");
+        if (startVersion.isPresent()) {
+            throw new TrinoException(NOT_SUPPORTED, "This connector reads a table as of one moment or version, not between two");
         }
         return catalog.getTableToRead(tableName)
-                .map(table -> table.tableHandle(layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session)))
+                .map(table -> {
+                    PinotCdcTableHandle handle = table.tableHandle(layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session));
+                    return endVersion.map(version -> handle.withAsOf(asOfResolver.resolve(session, table, version))).orElse(handle);
+                })
                 .orElse(null);
     }
 

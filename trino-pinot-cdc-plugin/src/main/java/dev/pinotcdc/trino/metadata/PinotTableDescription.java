@@ -68,7 +68,8 @@ public record PinotTableDescription(
                 Optional.empty(),
                 layout,
                 maxRows,
-                maxExtractedSourceFields);
+                maxExtractedSourceFields,
+                Optional.empty());
     }
 
     public Optional<PinotCdcColumnHandle> column(String name)

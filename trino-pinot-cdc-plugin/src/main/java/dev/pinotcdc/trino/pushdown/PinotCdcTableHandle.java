@@ -34,6 +34,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxRows the most rows one broker query may return
  * @param maxExtractedSourceFields a scan reading at most this many fields of the source JSON has Pinot extract them
  *         instead of returning whole documents (0: never)
+ * @param asOf the moment or version the table is read as of; the latest state when empty
  */
 public record PinotCdcTableHandle(
         SchemaTableName schemaTableName,
@@ -51,7 +52,8 @@ public record PinotCdcTableHandle(
         Optional<PinotAggregation> aggregation,
         CdcLayout layout,
         int maxRows,
-        int maxExtractedSourceFields)
+        int maxExtractedSourceFields,
+        Optional<AsOf> asOf)
         implements ConnectorTableHandle
 {
     @JsonCreator
@@ -71,7 +73,8 @@ public record PinotCdcTableHandle(
             @JsonProperty("aggregation") Optional<PinotAggregation> aggregation,
             @JsonProperty("layout") CdcLayout layout,
             @JsonProperty("maxRows") int maxRows,
-            @JsonProperty("maxExtractedSourceFields") int maxExtractedSourceFields)
+            @JsonProperty("maxExtractedSourceFields") int maxExtractedSourceFields,
+            @JsonProperty("asOf") Optional<AsOf> asOf)
     {
         this.schemaTableName = requireNonNull(schemaTableName, "schemaTableName is null");
         this.pinotTableName = requireNonNull(pinotTableName, "pinotTableName is null");
@@ -89,36 +92,49 @@ public record PinotCdcTableHandle(
         this.layout = requireNonNull(layout, "layout is null");
         this.maxRows = maxRows;
         this.maxExtractedSourceFields = maxExtractedSourceFields;
+        this.asOf = requireNonNull(asOf, "asOf is null");
+        if (asOf.isPresent() && shape != TableShape.APPEND_ONLY_CDC) {
+            throw new IllegalArgumentException("A read as of a moment picks each key's version itself: " + shape);
+        }
     }
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
     }
 
     public PinotCdcTableHandle withMaxExtractedSourceFields(int maxExtractedSourceFields)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
     }
 
     public PinotCdcTableHandle withTopN(long limit, List<PinotSortItem> sort)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
+    }
+
+    /**
+     * The table as of a moment: every version Pinot holds is read, as in a table that keeps every version, up to the
+     * bound.
+     */
+    public PinotCdcTableHandle withAsOf(AsOf asOf)
+    {
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, TableShape.APPEND_ONLY_CDC, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, Optional.of(asOf));
     }
 
     public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields, asOf);
     }
 
     /**
@@ -132,6 +148,7 @@ public record PinotCdcTableHandle(
         ScanPlan plan = aggregation.isPresent()
                 ? ScanPlan.aggregated(this, List.of(), whole)
                 : ScanPlan.create(this, projection.orElse(List.of()), whole);
-        return schemaTableName + (plan.empty() ? " (no row can match; Pinot is not queried)" : " Pinot SQL: " + PinotSqlWriter.write(plan.query()));
+        String options = asOf.filter(AsOf::skipsUpsert).map(_ -> " with query option " + AsOf.SKIP_UPSERT_OPTION + "=true").orElse("");
+        return schemaTableName + (plan.empty() ? " (no row can match; Pinot is not queried)" : " Pinot SQL: " + PinotSqlWriter.write(plan.query()) + options);
     }
 }

@@ -56,6 +56,7 @@ import static java.util.Objects.requireNonNull;
  * @param empty no row can match: nothing needs to be sent
  * @param extractsSourceFields Pinot extracts the source fields the scan reads, rather than returning whole documents
  * @param groupMerge for a GROUP BY, how groups Pinot keeps apart but Trino does not are merged before decoding
+ * @param skipsUpsert the query asks an upsert table for every version it holds (a read as of a moment)
  */
 public record ScanPlan(
         PinotQuery query,
@@ -66,7 +67,8 @@ public record ScanPlan(
         Optional<LatestVersions> latestVersions,
         boolean empty,
         boolean extractsSourceFields,
-        Optional<UnavailableGroupMerge> groupMerge)
+        Optional<UnavailableGroupMerge> groupMerge,
+        boolean skipsUpsert)
 {
     /** Every Pinot table has this virtual column: a document's number within its segment. */
     private static final String DOC_ID_COLUMN = "$docId";
@@ -147,7 +149,8 @@ public record ScanPlan(
         }
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
-        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields, Optional.empty());
+        return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields, Optional.empty(),
+                table.asOf().map(AsOf::skipsUpsert).orElse(false));
     }
 
     /**
@@ -266,7 +269,7 @@ public record ScanPlan(
         query.limit((mergeGroups ? UnavailableGroupMerge.answerRowLimit(table.maxRows()) : table.maxRows()) + 1L);
         PinotQuery pinotQuery = query.build();
         Optional<UnavailableGroupMerge> groupMerge = mergeGroups ? Optional.of(UnavailableGroupMerge.of(pinotQuery, nullTextKeys, absentFlagKeys)) : Optional.empty();
-        return new ScanPlan(pinotQuery, outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false, groupMerge);
+        return new ScanPlan(pinotQuery, outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false, groupMerge, false);
     }
 
     /** An absent value is extracted as the number that sorts where Trino puts NULLs in this order. */
@@ -457,6 +460,7 @@ public record ScanPlan(
             // Pinot keeps each key's newest version; a newest version that is a delete is not data
             filters.add(LatestStateFilter.liveRows(layout));
         }
+        table.asOf().map(AsOf::filter).ifPresent(filters::add);
         if (split.truncatedAt().isPresent() && table.versionColumn().isPresent()) {
             filters.add(new PinotFilter.Comparison(new ColumnReference(table.versionColumn().orElseThrow()), ComparisonOperator.GREATER_THAN, new LongLiteral(split.truncatedAt().getAsLong())));
         }

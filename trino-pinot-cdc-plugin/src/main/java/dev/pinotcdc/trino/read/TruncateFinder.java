@@ -11,6 +11,7 @@ import dev.pinotcdc.trino.client.PinotBrokerClient;
 import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.pushdown.AsOf;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
@@ -20,6 +21,8 @@ import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.query.StringLiteral;
 import io.trino.cache.EvictableCacheBuilder;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +37,7 @@ public final class TruncateFinder
 {
     private final PinotBrokerClient broker;
     private final CdcLayout layout;
-    private final Cache<String, OptionalLong> newestTruncates;
+    private final Cache<TruncateQuestion, OptionalLong> newestTruncates;
 
     @Inject
     public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config)
@@ -50,8 +53,12 @@ public final class TruncateFinder
                 .build();
     }
 
+    /** The newest truncate of a table, or the newest as of a moment. */
+    private record TruncateQuestion(String pinotTableName, Optional<AsOf> asOf) {}
+
     /**
-     * @return the version of the newest truncate, if the table was ever truncated
+     * @return the version of the newest truncate (as of the table's moment, if it is read as of one), if the table
+     *         was ever truncated
      */
     public OptionalLong newestTruncate(PinotCdcTableHandle table)
     {
@@ -59,7 +66,7 @@ public final class TruncateFinder
             return OptionalLong.empty();
         }
         try {
-            return newestTruncates.get(table.pinotTableName(), () -> queryNewestTruncate(table, table.versionColumn().orElseThrow()));
+            return newestTruncates.get(new TruncateQuestion(table.pinotTableName(), table.asOf()), () -> queryNewestTruncate(table, table.versionColumn().orElseThrow()));
         }
         catch (ExecutionException | UncheckedExecutionException e) {
             throwIfUnchecked(e.getCause());
@@ -70,15 +77,20 @@ public final class TruncateFinder
     private OptionalLong queryNewestTruncate(PinotCdcTableHandle table, String versionColumn)
     {
         // ORDER BY ... LIMIT 1 returns the version exactly; MAX would return it as a double
+        PinotFilter truncates = new PinotFilter.Comparison(new ColumnReference(layout.opColumn()), ComparisonOperator.EQUAL, new StringLiteral(layout.truncateOpCode()));
         PinotQuery query = PinotQuery.builder(table.pinotTableName())
                 .select(new ColumnReference(versionColumn))
-                .filter(new PinotFilter.Comparison(new ColumnReference(layout.opColumn()), ComparisonOperator.EQUAL, new StringLiteral(layout.truncateOpCode())))
+                .filter(table.asOf().map(asOf -> PinotFilter.and(List.of(truncates, asOf.filter()))).orElse(truncates))
                 .orderBy(new ColumnReference(versionColumn), false)
                 .limit(1)
                 .build();
+        BrokerQuery brokerQuery = BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query));
+        if (table.asOf().map(AsOf::skipsUpsert).orElse(false)) {
+            brokerQuery = brokerQuery.withOption(AsOf.SKIP_UPSERT_OPTION, "true");
+        }
         BrokerResult result;
         try {
-            result = broker.execute(BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query)));
+            result = broker.execute(brokerQuery);
         }
         catch (PinotClientException e) {
             throw PinotErrors.toTrinoException(e);

@@ -97,6 +97,8 @@ final class TestHandlesJson
         assertRoundTrip(ConnectorTableHandle.class, aggregated);
 
         assertRoundTrip(ConnectorTableHandle.class, scan().withFilter(TupleDomain.none(), List.of()));
+        assertThat(assertRoundTrip(ConnectorTableHandle.class, scan().withAsOf(new AsOf("event_ms", -1_000L, true)).withFilter(constraint, List.of())))
+                .contains("\"asOf\"", "\"atMost\":-1000");
     }
 
     @Test
@@ -133,6 +135,7 @@ final class TestHandlesJson
                 Optional.empty(),
                 new CdcLayout("payload", "operation", "event_ms", Set.of("d", "D"), "T", "after_schema", "commit_lsn"),
                 5000,
-                1);
+                1,
+                Optional.empty());
     }
 }

@@ -115,6 +115,14 @@ public final class DebeziumCdcTable
         cluster.broker().awaitDocumentCount(tableName(), expected);
     }
 
+    /**
+     * Waits until Pinot holds every message in the table's topic, whoever wrote them (Debezium writes its own).
+     */
+    public void awaitTopicIngested()
+    {
+        cluster.broker().awaitDocumentCount(tableName(), cluster.kafka().messageCount(topic()));
+    }
+
     public void drop()
     {
         cluster.controller().dropTable(tableName());

@@ -2,10 +2,15 @@ package dev.pinotcdc.trino.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -58,7 +64,13 @@ public final class TestingKafka
         try {
             admin().createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
-        catch (ExecutionException | TimeoutException e) {
+        catch (ExecutionException e) {
+            // two Pinot tables may consume one topic (an upsert table and one keeping every version)
+            if (!(e.getCause() instanceof TopicExistsException) || partitionCount(topic) != partitions) {
+                throw new IllegalStateException("Cannot create Kafka topic " + topic, e);
+            }
+        }
+        catch (TimeoutException e) {
             throw new IllegalStateException("Cannot create Kafka topic " + topic, e);
         }
         catch (InterruptedException e) {
@@ -108,6 +120,43 @@ public final class TestingKafka
     public void send(String topic, KafkaMessage... messages)
     {
         send(topic, List.of(messages));
+    }
+
+    private int partitionCount(String topic)
+    {
+        try {
+            return admin().describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic).partitions().size();
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot describe Kafka topic " + topic, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted describing Kafka topic " + topic, e);
+        }
+    }
+
+    /**
+     * The number of messages in the topic (every partition), as its end offsets say: the count Pinot holds once it
+     * has consumed everything.
+     */
+    public long messageCount(String topic)
+    {
+        try {
+            TopicDescription description = admin().describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
+            Map<TopicPartition, OffsetSpec> ends = description.partitions().stream()
+                    .collect(Collectors.toMap(partition -> new TopicPartition(topic, partition.partition()), _ -> OffsetSpec.latest()));
+            return admin().listOffsets(ends).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResultInfo::offset)
+                    .sum();
+        }
+        catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the end offsets of Kafka topic " + topic, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted reading the end offsets of Kafka topic " + topic, e);
+        }
     }
 
     private synchronized Admin admin()

@@ -1,0 +1,37 @@
+package dev.pinotcdc.trino.pushdown;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.pinotcdc.trino.query.ColumnReference;
+import dev.pinotcdc.trino.query.ComparisonOperator;
+import dev.pinotcdc.trino.query.LongLiteral;
+import dev.pinotcdc.trino.query.PinotFilter;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A read of a CDC table as it was at a moment ({@code FOR TIMESTAMP AS OF}) or a version ({@code FOR VERSION AS OF}):
+ * per key the newest version whose column is at most the bound, deletes and truncates applied as of then.
+ *
+ * @param column the Pinot column the bound applies to: the event time (epoch millis) or the version (Debezium's LSN)
+ * @param atMost the newest value of that column the read sees
+ * @param skipsUpsert the Pinot table is an upsert table, which keeps older versions only for queries that skip upsert
+ */
+public record AsOf(String column, long atMost, boolean skipsUpsert)
+{
+    /** The Pinot query option that shows every version of an upsert table. */
+    public static final String SKIP_UPSERT_OPTION = "skipUpsert";
+
+    @JsonCreator
+    public AsOf(@JsonProperty("column") String column, @JsonProperty("atMost") long atMost, @JsonProperty("skipsUpsert") boolean skipsUpsert)
+    {
+        this.column = requireNonNull(column, "column is null");
+        this.atMost = atMost;
+        this.skipsUpsert = skipsUpsert;
+    }
+
+    public PinotFilter filter()
+    {
+        return new PinotFilter.Comparison(new ColumnReference(column), ComparisonOperator.LESS_THAN_OR_EQUAL, new LongLiteral(atMost));
+    }
+}
