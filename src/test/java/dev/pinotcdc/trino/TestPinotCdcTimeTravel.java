@@ -262,6 +262,81 @@ final class TestPinotCdcTimeTravel
                 .containsExactlyInAnyOrderElementsOf(queryRunner.execute(query.formatted(moments.getLast().copy())).getMaterializedRows());
     }
 
+    @Test
+    void testChangeLogRebuildsEveryMoment()
+    {
+        // the latest state as of each moment, computed in SQL from the change log, is PostgreSQL's table then
+        String rebuilt = """
+                SELECT id, status, amount, created_at FROM (
+                    SELECT id, status, amount, created_at, _op, row_number() OVER (PARTITION BY id ORDER BY _lsn DESC) AS newest
+                    FROM "%1$s$changes"
+                    WHERE _ts_ms <= %2$s AND _op <> 't'
+                        AND _lsn > coalesce((SELECT max(_lsn) FROM "%1$s$changes" WHERE _op = 't' AND _ts_ms <= %2$s), -1))
+                WHERE newest = 1 AND _op <> 'd'""";
+        for (String table : List.of(UPSERT, EVERY_VERSION)) {
+            for (Moment moment : moments) {
+                assertThat(queryRunner.execute(rebuilt.formatted(table, moment.time().toEpochMilli())).getMaterializedRows())
+                        .as("%s as of %s", table, moment)
+                        .containsExactlyInAnyOrderElementsOf(queryRunner.execute("SELECT id, status, amount, created_at FROM " + moment.copy()).getMaterializedRows());
+            }
+        }
+    }
+
+    @Test
+    void testChangeLogHoldsEveryMessageAndTheDeletesOfEachPhase()
+    {
+        for (String table : List.of(UPSERT, EVERY_VERSION)) {
+            String changes = "\"%s$changes\"".formatted(table);
+            assertThat((long) queryRunner.execute("SELECT count(*) FROM " + changes).getOnlyValue())
+                    .isEqualTo(cluster.kafka().messageCount(tables.getFirst().topic()));
+            for (int phase = 1; phase < moments.size(); phase++) {
+                Moment before = moments.get(phase - 1);
+                Moment after = moments.get(phase);
+                // keys that were there before the phase and not after it, other than by a truncate
+                List<MaterializedRow> gone = queryRunner.execute("SELECT id FROM %s EXCEPT SELECT id FROM %s".formatted(before.copy(), after.copy())).getMaterializedRows();
+                long truncates = (long) queryRunner.execute("SELECT count(*) FROM %s WHERE _op = 't' AND _ts_ms > %s AND _ts_ms <= %s"
+                        .formatted(changes, before.time().toEpochMilli(), after.time().toEpochMilli())).getOnlyValue();
+                List<MaterializedRow> deleted = queryRunner.execute("SELECT id FROM %s WHERE _op = 'd' AND _lsn > %s AND _lsn <= %s"
+                        .formatted(changes, before.lastVersion(), after.lastVersion())).getMaterializedRows();
+                if (truncates == 0) {
+                    assertThat(deleted).as("phase %s of %s", phase, table).containsExactlyInAnyOrderElementsOf(gone);
+                }
+                else {
+                    assertThat(queryRunner.execute("SELECT count(*) FROM " + after.copy()).getOnlyValue()).as("phase %s of %s", phase, table)
+                            .isEqualTo(queryRunner.execute("SELECT count(*) FROM %s WHERE _op = 'c' AND _ts_ms > %s AND _ts_ms <= %s"
+                                    .formatted(changes, before.time().toEpochMilli(), after.time().toEpochMilli())).getOnlyValue());
+                }
+            }
+            // a delete has no row image
+            MaterializedRow counts = queryRunner.execute("SELECT count(*), count(status), count(amount) FROM %s WHERE _op IN ('d', 't')".formatted(changes)).getMaterializedRows().getFirst();
+            assertThat((long) counts.getField(0)).isPositive();
+            assertThat(List.of(counts.getField(1), counts.getField(2))).containsOnly(0L);
+        }
+    }
+
+    @Test
+    void testChangeLogColumnsAndPushdown()
+    {
+        String changes = "\"%s$changes\"".formatted(UPSERT);
+        assertThat(queryRunner.execute("DESCRIBE " + changes).getMaterializedRows())
+                .extracting(row -> row.getField(0))
+                .containsSubsequence("id", "status", "amount", "created_at")
+                .contains("_op", "_lsn", "_ts_ms");
+        assertThat(queryRunner.execute("SELECT * FROM " + changes + " LIMIT 1").getColumnNames()).contains("_op", "_lsn", "_ts_ms");
+        assertThat(queryRunner.execute("DESCRIBE " + UPSERT).getMaterializedRows()).extracting(row -> row.getField(0)).doesNotContain("_op");
+        String plan = (String) queryRunner.execute("EXPLAIN SELECT id, status FROM %s WHERE _lsn > 100 AND _op = 'u' AND id < 30 AND status = 'paid'".formatted(changes)).getOnlyValue();
+        assertThat(plan)
+                .contains("\"lsn\" >= 101")
+                .contains("\"op\" = 'u'")
+                .contains("\"id\" <= 29")
+                .contains("with query option skipUpsert=true")
+                .doesNotContain("JSON_MATCH")
+                .doesNotContain("\"op\" NOT IN");
+        assertThatThrownBy(() -> queryRunner.execute("SELECT * FROM %s FOR VERSION AS OF 5".formatted(changes)))
+                .hasMessageContaining("A change log holds every version already");
+        assertThat(queryRunner.execute("SHOW TABLES").getMaterializedRows()).extracting(row -> (String) row.getField(0)).noneMatch(name -> name.contains("$"));
+    }
+
     private List<Session> sessions()
     {
         Session defaults = queryRunner.getDefaultSession();

@@ -9,6 +9,8 @@ public enum TableShape
     UPSERT_CDC,
     /** A CDC table that keeps every version: the newest version of each key must be chosen when reading. */
     APPEND_ONLY_CDC,
+    /** Every version of a CDC table's keys, each a row: its change log ({@code "orders$changes"}). */
+    CHANGE_LOG,
     /** Any other table: its own columns, as they are. */
     PLAIN;
 

@@ -11,6 +11,7 @@ import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.pushdown.AsOf;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.PinotQuery;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
@@ -58,8 +59,8 @@ public final class AsOfResolver
                     table.pinotTableName(), column, temporal ? "TIMESTAMP" : "VERSION"));
         }
         long bound = temporal ? VersionPointers.epochMillis(version, session.getTimeZoneKey().getZoneId()) : VersionPointers.versionNumber(version);
-        AsOf asOf = new AsOf(column, bound, table.shape() == TableShape.UPSERT_CDC);
-        OptionalLong oldest = oldest(table.pinotTableName(), asOf);
+        AsOf asOf = new AsOf(column, bound);
+        OptionalLong oldest = oldest(table.pinotTableName(), column, table.shape() == TableShape.UPSERT_CDC);
         if (oldest.isPresent() && bound < oldest.getAsLong()) {
             throw new TrinoException(PINOT_CDC_VERSION_NOT_AVAILABLE, format(
                     "Pinot table '%s' holds versions from %s on (its oldest %s); %s is older, and the table's state then is not known",
@@ -82,17 +83,17 @@ public final class AsOfResolver
     }
 
     /** The oldest value of the bound's column in any version Pinot holds, deletes and truncates included. */
-    private OptionalLong oldest(String pinotTableName, AsOf asOf)
+    private OptionalLong oldest(String pinotTableName, String column, boolean skipsUpsert)
     {
         // ORDER BY ... LIMIT 1 returns the value exactly; MIN would return it as a double
         PinotQuery query = PinotQuery.builder(pinotTableName)
-                .select(new ColumnReference(asOf.column()))
-                .orderBy(new ColumnReference(asOf.column()), true)
+                .select(new ColumnReference(column))
+                .orderBy(new ColumnReference(column), true)
                 .limit(1)
                 .build();
         BrokerQuery brokerQuery = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query));
-        if (asOf.skipsUpsert()) {
-            brokerQuery = brokerQuery.withOption(AsOf.SKIP_UPSERT_OPTION, "true");
+        if (skipsUpsert) {
+            brokerQuery = brokerQuery.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
         }
         BrokerResult result;
         try {

@@ -116,6 +116,16 @@ public class PinotCdcMetadata
         if (startVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "This connector reads a table as of one moment or version, not between two");
         }
+        Optional<SchemaTableName> changeLogOf = ChangeLogTables.baseTable(tableName);
+        if (changeLogOf.isPresent()) {
+            if (endVersion.isPresent()) {
+                throw new TrinoException(NOT_SUPPORTED, "A change log holds every version already: filter it on its version or time column instead of FOR ... AS OF");
+            }
+            return catalog.getTableToRead(changeLogOf.orElseThrow())
+                    .filter(table -> table.shape().isCdc())
+                    .map(table -> table.tableHandle(layout, maxRowsPerBrokerQuery, 0).asChangeLog())
+                    .orElse(null);
+        }
         return catalog.getTableToRead(tableName)
                 .map(table -> {
                     PinotCdcTableHandle handle = table.tableHandle(layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session));
@@ -172,6 +182,16 @@ public class PinotCdcMetadata
         ImmutableList.Builder<TableColumnsMetadata> columns = ImmutableList.builder();
         boolean oneTable = prefix.getTable().isPresent();
         List<TrinoException> refusals = new ArrayList<>();
+        if (oneTable) {
+            Optional<SchemaTableName> changeLogOf = ChangeLogTables.baseTable(tables.getFirst());
+            if (changeLogOf.isPresent()) {
+                return catalog.getTable(changeLogOf.orElseThrow())
+                        .filter(table -> table.shape().isCdc())
+                        .map(table -> TableColumnsMetadata.forTable(tables.getFirst(), tableMetadata(ChangeLogTables.describe(table, layout)).getColumns()))
+                        .stream()
+                        .iterator();
+            }
+        }
         List<Supplier<Optional<PinotTableDescription>>> descriptions = catalog.getTables(tables);
         for (int i = 0; i < tables.size(); i++) {
             SchemaTableName tableName = tables.get(i);
@@ -216,7 +236,7 @@ public class PinotCdcMetadata
 
         List<PrefixMatch> prefixMatches = table.prefixMatches();
         ConnectorExpression remainingExpression = constraint.getExpression();
-        if (table.shape() != TableShape.APPEND_ONLY_CDC) {
+        if (table.shape() == TableShape.UPSERT_CDC || table.shape() == TableShape.PLAIN) {
             ExpressionTranslation expression = PinotFilterTranslator.translate(constraint.getExpression(), constraint.getAssignments(), source);
             prefixMatches = ImmutableList.<PrefixMatch>builder()
                     .addAll(table.prefixMatches())
@@ -387,8 +407,9 @@ public class PinotCdcMetadata
 
     PinotTableDescription describe(PinotCdcTableHandle handle)
     {
-        return catalog.getTable(handle.schemaTableName())
+        PinotTableDescription table = catalog.getTable(handle.schemaTableName())
                 .orElseThrow(() -> new TableNotFoundException(handle.schemaTableName()));
+        return handle.shape() == TableShape.CHANGE_LOG ? ChangeLogTables.describe(table, layout) : table;
     }
 
     private static ConnectorTableMetadata tableMetadata(PinotTableDescription table)

@@ -69,7 +69,8 @@ public record PinotTableDescription(
                 layout,
                 maxRows,
                 maxExtractedSourceFields,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 
     public Optional<PinotCdcColumnHandle> column(String name)

@@ -15,19 +15,14 @@ import static java.util.Objects.requireNonNull;
  *
  * @param column the Pinot column the bound applies to: the event time (epoch millis) or the version (Debezium's LSN)
  * @param atMost the newest value of that column the read sees
- * @param skipsUpsert the Pinot table is an upsert table, which keeps older versions only for queries that skip upsert
  */
-public record AsOf(String column, long atMost, boolean skipsUpsert)
+public record AsOf(String column, long atMost)
 {
-    /** The Pinot query option that shows every version of an upsert table. */
-    public static final String SKIP_UPSERT_OPTION = "skipUpsert";
-
     @JsonCreator
-    public AsOf(@JsonProperty("column") String column, @JsonProperty("atMost") long atMost, @JsonProperty("skipsUpsert") boolean skipsUpsert)
+    public AsOf(@JsonProperty("column") String column, @JsonProperty("atMost") long atMost)
     {
         this.column = requireNonNull(column, "column is null");
         this.atMost = atMost;
-        this.skipsUpsert = skipsUpsert;
     }
 
     public PinotFilter filter()

@@ -1,6 +1,5 @@
 package dev.pinotcdc.trino.pushdown;
 
-import dev.pinotcdc.trino.cdc.TableShape;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.predicate.TupleDomain;
 
@@ -31,9 +30,13 @@ public record ConstraintPushdown(TupleDomain<ColumnHandle> pushed, TupleDomain<C
     {
         // in a table that keeps every version, a predicate on anything but the key would pick versions that are not the newest;
         // a predicate on a truncated time stays in Trino
-        TupleDomain<ColumnHandle> candidates = table.shape() == TableShape.APPEND_ONLY_CDC
-                ? predicate.filter((column, domain) -> isKeyColumn(table, column))
-                : predicate.filter((column, domain) -> column instanceof PinotCdcColumnHandle);
+        // in a change log, a predicate on a native column (key, op, version, time) selects rows as Trino would; one on a
+        // field of the row image stays in Trino, as deletes and truncates have no row image to extract from
+        TupleDomain<ColumnHandle> candidates = switch (table.shape()) {
+            case APPEND_ONLY_CDC -> predicate.filter((column, domain) -> isKeyColumn(table, column));
+            case CHANGE_LOG -> predicate.filter((column, domain) -> column instanceof PinotCdcColumnHandle pinotColumn && !pinotColumn.isSourceField());
+            case UPSERT_CDC, PLAIN -> predicate.filter((column, domain) -> column instanceof PinotCdcColumnHandle);
+        };
         FilterTranslation translation = PinotFilterTranslator.translate(ScanPlan.filterForm(table, candidates), ScanPlan.sourceCapabilities(table));
         if (translation.contradiction()) {
             return new ConstraintPushdown(TupleDomain.none(), TupleDomain.all(), true);

@@ -70,6 +70,12 @@ public record PinotCdcColumnHandle(
         return !sourcePath.isEmpty();
     }
 
+    /** The same column, listed by {@code SELECT *} and DESCRIBE. */
+    public PinotCdcColumnHandle shown()
+    {
+        return new PinotCdcColumnHandle(name, type, pinotColumn, sourcePath, encoding, storedScale, nativeCopy, schemaTyped, false, comment);
+    }
+
     /**
      * The column as Pinot should filter, group and order it: its native copy where it has one.
      */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -35,6 +36,7 @@ import static java.util.Objects.requireNonNull;
  * @param maxExtractedSourceFields a scan reading at most this many fields of the source JSON has Pinot extract them
  *         instead of returning whole documents (0: never)
  * @param asOf the moment or version the table is read as of; the latest state when empty
+ * @param skipsUpsert the query asks an upsert table for every version it holds (a read as of a moment, the change log)
  */
 public record PinotCdcTableHandle(
         SchemaTableName schemaTableName,
@@ -53,9 +55,13 @@ public record PinotCdcTableHandle(
         CdcLayout layout,
         int maxRows,
         int maxExtractedSourceFields,
-        Optional<AsOf> asOf)
+        Optional<AsOf> asOf,
+        boolean skipsUpsert)
         implements ConnectorTableHandle
 {
+    /** The Pinot query option that shows every version of an upsert table. */
+    public static final String SKIP_UPSERT_OPTION = "skipUpsert";
+
     @JsonCreator
     public PinotCdcTableHandle(
             @JsonProperty("schemaTableName") SchemaTableName schemaTableName,
@@ -74,7 +80,8 @@ public record PinotCdcTableHandle(
             @JsonProperty("layout") CdcLayout layout,
             @JsonProperty("maxRows") int maxRows,
             @JsonProperty("maxExtractedSourceFields") int maxExtractedSourceFields,
-            @JsonProperty("asOf") Optional<AsOf> asOf)
+            @JsonProperty("asOf") Optional<AsOf> asOf,
+            @JsonProperty("skipsUpsert") boolean skipsUpsert)
     {
         this.schemaTableName = requireNonNull(schemaTableName, "schemaTableName is null");
         this.pinotTableName = requireNonNull(pinotTableName, "pinotTableName is null");
@@ -93,6 +100,7 @@ public record PinotCdcTableHandle(
         this.maxRows = maxRows;
         this.maxExtractedSourceFields = maxExtractedSourceFields;
         this.asOf = requireNonNull(asOf, "asOf is null");
+        this.skipsUpsert = skipsUpsert;
         if (asOf.isPresent() && shape != TableShape.APPEND_ONLY_CDC) {
             throw new IllegalArgumentException("A read as of a moment picks each key's version itself: " + shape);
         }
@@ -100,27 +108,27 @@ public record PinotCdcTableHandle(
 
     public PinotCdcTableHandle withFilter(TupleDomain<ColumnHandle> constraint, List<PrefixMatch> prefixMatches)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf, skipsUpsert);
     }
 
     public PinotCdcTableHandle withLimit(long limit)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf, skipsUpsert);
     }
 
     public PinotCdcTableHandle withMaxExtractedSourceFields(int maxExtractedSourceFields)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf, skipsUpsert);
     }
 
     public PinotCdcTableHandle withProjection(List<PinotCdcColumnHandle> projection)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.of(projection), aggregation, layout, maxRows, maxExtractedSourceFields, asOf, skipsUpsert);
     }
 
     public PinotCdcTableHandle withTopN(long limit, List<PinotSortItem> sort)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, OptionalLong.of(limit), sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, asOf, skipsUpsert);
     }
 
     /**
@@ -129,12 +137,20 @@ public record PinotCdcTableHandle(
      */
     public PinotCdcTableHandle withAsOf(AsOf asOf)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, TableShape.APPEND_ONLY_CDC, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, Optional.of(asOf));
+        checkState(shape.isCdc() && this.asOf.isEmpty() && shape != TableShape.CHANGE_LOG, "Not the latest state of a CDC table: %s", this);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, TableShape.APPEND_ONLY_CDC, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, Optional.of(asOf), shape == TableShape.UPSERT_CDC);
+    }
+
+    /** Every version of every key, each a row: the table's change log. */
+    public PinotCdcTableHandle asChangeLog()
+    {
+        checkState(shape.isCdc() && asOf.isEmpty() && shape != TableShape.CHANGE_LOG, "Not the latest state of a CDC table: %s", this);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, TableShape.CHANGE_LOG, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, projection, aggregation, layout, maxRows, maxExtractedSourceFields, Optional.empty(), shape == TableShape.UPSERT_CDC);
     }
 
     public PinotCdcTableHandle withAggregation(PinotAggregation aggregation)
     {
-        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields, asOf);
+        return new PinotCdcTableHandle(schemaTableName, pinotTableName, shape, primaryKey, splitKey, versionColumn, sourceJsonIndexed, constraint, prefixMatches, limit, sort, Optional.empty(), Optional.of(aggregation), layout, maxRows, maxExtractedSourceFields, asOf, skipsUpsert);
     }
 
     /**
@@ -148,7 +164,7 @@ public record PinotCdcTableHandle(
         ScanPlan plan = aggregation.isPresent()
                 ? ScanPlan.aggregated(this, List.of(), whole)
                 : ScanPlan.create(this, projection.orElse(List.of()), whole);
-        String options = asOf.filter(AsOf::skipsUpsert).map(_ -> " with query option " + AsOf.SKIP_UPSERT_OPTION + "=true").orElse("");
+        String options = skipsUpsert ? " with query option " + SKIP_UPSERT_OPTION + "=true" : "";
         return schemaTableName + (plan.empty() ? " (no row can match; Pinot is not queried)" : " Pinot SQL: " + PinotSqlWriter.write(plan.query()) + options);
     }
 }

@@ -150,7 +150,7 @@ public record ScanPlan(
         boolean limitedByQuery = table.limit().isPresent() && table.limit().getAsLong() <= maxRows;
         query.limit(limitedByQuery ? table.limit().getAsLong() : maxRows + 1L);
         return new ScanPlan(query.build(), readers.build(), sourceCell, maxRows, limitedByQuery, latestVersions, filters.contradiction(), extractFields, Optional.empty(),
-                table.asOf().map(AsOf::skipsUpsert).orElse(false));
+                table.skipsUpsert());
     }
 
     /**
@@ -159,7 +159,7 @@ public record ScanPlan(
      */
     private static Optional<LatestVersions> latestVersions(PinotCdcTableHandle table, PinotQuery.Builder query, List<String> cells)
     {
-        if (!table.shape().isCdc()) {
+        if (!table.shape().isCdc() || table.shape() == TableShape.CHANGE_LOG) {
             return Optional.empty();
         }
         List<Integer> keyCells = table.primaryKey().stream().map(key -> cellOf(query, cells, new ColumnReference(key))).toList();

@@ -14,7 +14,6 @@ import dev.pinotcdc.trino.client.PinotClientException;
 import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.client.RequestedRows;
 import dev.pinotcdc.trino.config.PinotClientConfig;
-import dev.pinotcdc.trino.pushdown.AsOf;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
@@ -210,7 +209,7 @@ public class PinotCdcPageSourceProvider
                 .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(limits.timeoutMillis()))
                 .withMaxAnswerBytes(limits.maxAnswerBytes());
         if (plan.skipsUpsert()) {
-            query = query.withOption(AsOf.SKIP_UPSERT_OPTION, "true");
+            query = query.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
         }
         if (!plan.globalAggregation()) {
             // a broker may cut rows or groups to its response limit without a word: the client checks for it

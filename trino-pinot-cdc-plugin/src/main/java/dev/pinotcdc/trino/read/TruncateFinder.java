@@ -5,6 +5,7 @@ import com.google.common.cache.Cache;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.BrokerResult;
 import dev.pinotcdc.trino.client.PinotBrokerClient;
@@ -62,7 +63,8 @@ public final class TruncateFinder
      */
     public OptionalLong newestTruncate(PinotCdcTableHandle table)
     {
-        if (!table.shape().isCdc() || table.versionColumn().isEmpty()) {
+        // a change log shows truncates as rows of their own, and hides nothing
+        if (!table.shape().isCdc() || table.shape() == TableShape.CHANGE_LOG || table.versionColumn().isEmpty()) {
             return OptionalLong.empty();
         }
         try {
@@ -85,8 +87,8 @@ public final class TruncateFinder
                 .limit(1)
                 .build();
         BrokerQuery brokerQuery = BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query));
-        if (table.asOf().map(AsOf::skipsUpsert).orElse(false)) {
-            brokerQuery = brokerQuery.withOption(AsOf.SKIP_UPSERT_OPTION, "true");
+        if (table.skipsUpsert()) {
+            brokerQuery = brokerQuery.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
         }
         BrokerResult result;
         try {

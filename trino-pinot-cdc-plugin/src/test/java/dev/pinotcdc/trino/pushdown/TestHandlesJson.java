@@ -97,8 +97,10 @@ final class TestHandlesJson
         assertRoundTrip(ConnectorTableHandle.class, aggregated);
 
         assertRoundTrip(ConnectorTableHandle.class, scan().withFilter(TupleDomain.none(), List.of()));
-        assertThat(assertRoundTrip(ConnectorTableHandle.class, scan().withAsOf(new AsOf("event_ms", -1_000L, true)).withFilter(constraint, List.of())))
+        assertThat(assertRoundTrip(ConnectorTableHandle.class, scan().withAsOf(new AsOf("event_ms", -1_000L)).withFilter(constraint, List.of())))
                 .contains("\"asOf\"", "\"atMost\":-1000");
+        assertThat(assertRoundTrip(ConnectorTableHandle.class, scan().asChangeLog().withLimit(10)))
+                .contains("\"shape\":\"CHANGE_LOG\"");
     }
 
     @Test
@@ -136,6 +138,7 @@ final class TestHandlesJson
                 new CdcLayout("payload", "operation", "event_ms", Set.of("d", "D"), "T", "after_schema", "commit_lsn"),
                 5000,
                 1,
-                Optional.empty());
+                Optional.empty(),
+                false);
     }
 }

@@ -1,0 +1,57 @@
+package dev.pinotcdc.trino.metadata;
+
+import dev.pinotcdc.trino.cdc.CdcLayout;
+import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
+import io.trino.spi.connector.SchemaTableName;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.lang.String.format;
+
+/**
+ * The change log of a CDC table, {@code "orders$changes"}: every version Pinot holds, each a row, with the operation,
+ * version and event time as visible columns beside the row image.
+ */
+final class ChangeLogTables
+{
+    static final String SUFFIX = "$changes";
+
+    private ChangeLogTables() {}
+
+    /** The CDC table whose change log the name asks for. */
+    static Optional<SchemaTableName> baseTable(SchemaTableName name)
+    {
+        String table = name.getTableName();
+        if (!table.endsWith(SUFFIX) || table.length() == SUFFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SchemaTableName(name.getSchemaName(), table.substring(0, table.length() - SUFFIX.length())));
+    }
+
+    /** The change log's own description: its name, its columns (the CDC columns shown) and its comment. */
+    static PinotTableDescription describe(PinotTableDescription table, CdcLayout layout)
+    {
+        checkArgument(table.shape().isCdc() && table.shape() != TableShape.CHANGE_LOG, "Not a CDC table: %s", table.schemaTableName());
+        Set<String> shown = Set.of(layout.opColumn(), layout.versionColumn(), layout.timeColumn());
+        List<PinotCdcColumnHandle> columns = table.columns().stream()
+                .map(column -> column.hidden() && !column.isSourceField() && shown.contains(column.pinotColumn()) ? column.shown() : column)
+                .toList();
+        return new PinotTableDescription(
+                new SchemaTableName(table.schemaTableName().getSchemaName(), table.schemaTableName().getTableName() + SUFFIX),
+                table.pinotTableName(),
+                TableShape.CHANGE_LOG,
+                columns,
+                table.primaryKey(),
+                table.splitKey(),
+                table.sourceJsonIndexed(),
+                table.versionColumn(),
+                Optional.of(format("Every version of Debezium change events in Pinot table %s, deletes and truncates included: "
+                        + "%s is the operation (c, u, d, r, t), %s the version, %s the event time; the row image is NULL for deletes and truncates",
+                        table.pinotTableName(), layout.opColumn(), layout.versionColumn(), layout.timeColumn())),
+                table.liveSchemaTexts());
+    }
+}
