@@ -56,6 +56,15 @@ final class TestPinotCdcBenchmark
             assertThat(comparison.result().answer().orElseThrow().sameAs(report.splits().getFirst().result().answer().orElseThrow())).as("%s splits", comparison.splits()).isTrue();
             assertThat(comparison.result().answer().orElseThrow().size()).isEqualTo(report.ingestion().liveOrders());
         }
+        // the past: the plugin and hand-written Pinot SQL over every version agree (problems() above), and the change
+        // log holds every order event
+        assertThat(report.history()).hasSize(3);
+        for (HistoryComparison comparison : report.history()) {
+            assertThat(comparison.agree()).as(comparison.name()).contains(true);
+        }
+        assertThat(report.history().get(1).plugin().answer().orElseThrow().rows().stream().mapToLong(row -> Long.parseLong(row.get(1))).sum())
+                .isEqualTo(report.ingestion().orderEvents());
+        assertThat(report.history().getFirst().plugin().answer().orElseThrow().size()).isPositive();
     }
 
     private static ResultRows answer(PinotCdcBenchmark.VariantResult variant, String queryName)

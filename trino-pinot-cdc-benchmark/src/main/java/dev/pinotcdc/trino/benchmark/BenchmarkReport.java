@@ -6,6 +6,7 @@ import dev.pinotcdc.trino.benchmark.PinotCdcBenchmark.VariantResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +21,7 @@ public record BenchmarkReport(
         List<VariantResult> variants,
         List<ExtractionComparison> extraction,
         List<SplitComparison> splits,
+        List<HistoryComparison> history,
         MachineLoad loadBefore,
         MachineLoad loadAfter)
 {
@@ -30,26 +32,32 @@ public record BenchmarkReport(
         variants = List.copyOf(variants);
         extraction = List.copyOf(extraction);
         splits = List.copyOf(splits);
+        history = List.copyOf(history);
         requireNonNull(loadBefore, "loadBefore is null");
         requireNonNull(loadAfter, "loadAfter is null");
     }
 
-    /** Whether every question of every variant got the same rows from every way that answered. */
+    /** Whether every question of every variant, and every question about the past, got the same rows from every way that answered. */
     public boolean allAgree()
     {
-        return variants.stream().flatMap(variant -> variant.queries().stream()).allMatch(query -> query.agree().orElse(false));
+        return problems().isEmpty();
     }
 
     /** Questions whose ways disagree or where fewer than two ways answered, with the reason. */
     public List<String> problems()
     {
-        return variants.stream()
+        Stream<String> variantProblems = variants.stream()
                 .flatMap(variant -> variant.queries().stream()
                         .filter(query -> !query.agree().orElse(false))
                         .map(query -> "%s / %s: %s".formatted(variant.variant().label(), query.query().name(),
                                 query.disagreement().orElse("fewer than two ways answered: (a) %s (b) %s (c) %s".formatted(
-                                        query.plugin().failure().orElse("ok"), query.view().failure().orElse("ok"), query.nativePinot().failure().orElse("ok"))))))
-                .toList();
+                                        query.plugin().failure().orElse("ok"), query.view().failure().orElse("ok"), query.nativePinot().failure().orElse("ok"))))));
+        Stream<String> historyProblems = history.stream()
+                .filter(comparison -> !comparison.agree().orElse(false))
+                .map(comparison -> "the past / %s: %s".formatted(comparison.name(), comparison.agree().isPresent()
+                        ? comparison.plugin().answer().orElseThrow().difference(comparison.nativePinot().answer().orElseThrow())
+                        : "fewer than two ways answered: (a) %s (c) %s".formatted(comparison.plugin().failure().orElse("ok"), comparison.nativePinot().failure().orElse("ok"))));
+        return Stream.concat(variantProblems, historyProblems).toList();
     }
 
     public String markdown()
@@ -84,6 +92,7 @@ public record BenchmarkReport(
         }
         text.append(extractionMarkdown());
         text.append(splitsMarkdown());
+        text.append(historyMarkdown());
         List<String> problems = problems();
         text.append("\n#### Answers\n\n");
         if (problems.isEmpty()) {
@@ -155,6 +164,31 @@ public record BenchmarkReport(
                     .append(" | ").append(comparison.result().answer().flatMap(rows -> single.map(rows::sameAs)).map(same -> same ? "yes" : "**NO**").orElse("-"))
                     .append(" |\n");
         }
+        return text.toString();
+    }
+
+    private String historyMarkdown()
+    {
+        StringBuilder text = new StringBuilder();
+        text.append("\n#### The past: as of a version, and the change log (this plugin against hand-written Pinot SQL over every version)\n\n");
+        text.append("| question | (a) plugin ms | (c) Pinot SQL ms | a/c | (a) rows / bytes from Pinot | result rows | agree |\n");
+        text.append("|---|---:|---:|---:|---:|---:|:---:|\n");
+        for (HistoryComparison comparison : history) {
+            text.append("| ").append(comparison.name())
+                    .append(" | ").append(millis(comparison.plugin()))
+                    .append(" | ").append(millis(comparison.nativePinot()))
+                    .append(" | ").append(ratio(comparison.ratio()))
+                    .append(" | ").append(input(comparison.plugin()))
+                    .append(" | ").append(comparison.nativePinot().answer().or(() -> comparison.plugin().answer()).map(rows -> format("%,d", rows.size())).orElse("-"))
+                    .append(" | ").append(comparison.agree().map(agree -> agree ? "yes" : "**NO**").orElse("-"))
+                    .append(" |\n");
+        }
+        for (HistoryComparison comparison : history) {
+            text.append("\n- **").append(comparison.name()).append("**: (a) `").append(comparison.pluginSql()).append("`; (c) `").append(comparison.pinotSql()).append("`");
+            comparison.plugin().failure().ifPresent(failure -> text.append("; (a) failed: ").append(failure));
+            comparison.nativePinot().failure().ifPresent(failure -> text.append("; (c) failed: ").append(failure));
+        }
+        text.append("\n");
         return text.toString();
     }
 

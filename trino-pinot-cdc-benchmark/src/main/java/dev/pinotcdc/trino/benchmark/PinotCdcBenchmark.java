@@ -122,12 +122,14 @@ public final class PinotCdcBenchmark
         List<VariantResult> variants = new ArrayList<>();
         List<ExtractionComparison> extraction;
         List<SplitComparison> splits;
+        List<HistoryComparison> history;
         try (TrinoQueries trinoQueries = new TrinoQueries(trino)) {
             ShopVariant jsonVariant = variant("default", false, ordersTable, usersTable, trinoQueries);
             ShopQueries jsonQueries = new ShopQueries(jsonVariant, generator.last30DaysStart(), orders.pointLookupKey());
             variants.add(runVariant(jsonVariant, jsonQueries, trinoQueries, ingested));
             extraction = compareExtraction(jsonVariant, jsonQueries, trinoQueries);
             splits = compareSplits(jsonVariant, jsonQueries, trinoQueries);
+            history = compareHistory(jsonVariant, trinoQueries);
 
             // the same topic once more, into a table that also has created_at as a native column; the first table
             // goes first, so that Pinot holds one copy of the orders at a time
@@ -141,7 +143,7 @@ public final class PinotCdcBenchmark
             tables.drop(usersTable);
         }
         Ingestion ingestion = new Ingestion(orderMessages, orders.liveOrders(), userMessages, producedBytes, produced, ingested);
-        return new BenchmarkReport(settings, ingestion, variants, extraction, splits, loadBefore, MachineLoad.now());
+        return new BenchmarkReport(settings, ingestion, variants, extraction, splits, history, loadBefore, MachineLoad.now());
     }
 
     private ShopVariant variant(String label, boolean promoted, String ordersTable, String usersTable, TrinoQueries trinoQueries)
@@ -251,6 +253,41 @@ public final class PinotCdcBenchmark
             throw new RuntimeException(e);
         }
         return comparisons;
+    }
+
+    /**
+     * The orders as of the version halfway through their history, and their change log: this plugin against
+     * hand-written Pinot SQL over every version, which picks each key's newest version itself.
+     */
+    private List<HistoryComparison> compareHistory(ShopVariant variant, TrinoQueries trinoQueries)
+    {
+        System.out.printf("%nThe past: as of a version, and the change log (%s)%n", variant.label());
+        String table = variant.pinotOrdersTable();
+        String orders = variant.pluginTable(table);
+        String changes = variant.pluginTable("\"" + table + "$changes\"");
+        long oldest = NativeHistory.version(cluster.broker(), table, true);
+        long middle = oldest + (NativeHistory.version(cluster.broker(), table, false) - oldest) / 2;
+        List<HistoryComparison> comparisons = new ArrayList<>();
+        comparisons.add(compareHistory(trinoQueries, "count by status, as of the middle version",
+                "SELECT status, count(*) FROM %s FOR VERSION AS OF %d GROUP BY status".formatted(orders, middle),
+                NativeHistory.statusCountsAsOf(table, middle)));
+        comparisons.add(compareHistory(trinoQueries, "changes per operation (change log)",
+                "SELECT _op, count(*) FROM %s GROUP BY _op".formatted(changes),
+                NativeHistory.single("SELECT op, COUNT(*) FROM %s GROUP BY op LIMIT 100".formatted(table))));
+        comparisons.add(compareHistory(trinoQueries, "changes after the middle version (change log)",
+                "SELECT id, _op, status FROM %s WHERE _lsn > %d".formatted(changes, middle),
+                NativeHistory.changesAfter(table, middle)));
+        return comparisons;
+    }
+
+    private HistoryComparison compareHistory(TrinoQueries trinoQueries, String name, String pluginSql, NativeHistory nativeQuery)
+    {
+        WayResult plugin = measureTrino(trinoQueries, pluginSql, false);
+        WayResult nativePinot = measure(() -> new Run(ResultRows.of(nativeQuery.run(cluster.broker()), false), Optional.empty()));
+        HistoryComparison comparison = new HistoryComparison(name, pluginSql, nativeQuery.sql(), plugin, nativePinot);
+        System.out.printf("  %s: (a) %s  (c) %s  agree: %s%n", name, BenchmarkReport.millis(plugin), BenchmarkReport.millis(nativePinot),
+                comparison.agree().map(String::valueOf).orElse("-"));
+        return comparison;
     }
 
     private WayResult measureTrino(TrinoQueries trinoQueries, String sql, boolean ordered)
