@@ -15,6 +15,7 @@ import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.metadata.PinotTableCatalog;
 import dev.pinotcdc.trino.metadata.PinotTableDescriptionLoader;
 import dev.pinotcdc.trino.metadata.SourceFieldTypes;
+import dev.pinotcdc.trino.read.FreshnessReader;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
 import dev.pinotcdc.trino.read.TruncateFinder;
@@ -50,6 +51,7 @@ public class PinotCdcModule
         binder.bind(PinotCdcSplitManager.class).in(Scopes.SINGLETON);
         binder.bind(TruncateFinder.class).in(Scopes.SINGLETON);
         binder.bind(AsOfResolver.class).in(Scopes.SINGLETON);
+        binder.bind(FreshnessReader.class).in(Scopes.SINGLETON);
         binder.bind(PinotCdcPageSourceProvider.class).in(Scopes.SINGLETON);
     }
 

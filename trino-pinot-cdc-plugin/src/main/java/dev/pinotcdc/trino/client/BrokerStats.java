@@ -16,7 +16,8 @@ public record BrokerStats(
         long totalDocs,
         long timeUsedMs,
         boolean numGroupsLimitReached,
-        boolean partialResult)
+        boolean partialResult,
+        long minConsumingFreshnessTimeMs)
 {
     /** Reads the statistics at the top level of a broker answer. */
     static BrokerStats from(JsonNode answer)
@@ -35,7 +36,9 @@ public record BrokerStats(
                 number(answer, "timeUsedMs"),
                 answer.path("numGroupsLimitReached").asBoolean(false),
                 // Pinot 1.x only; 0.11 reports the same situations as exceptions
-                answer.path("partialResult").asBoolean(false));
+                answer.path("partialResult").asBoolean(false),
+                // epoch millis up to which the consuming segments queried hold data
+                number(answer, "minConsumingFreshnessTimeMs"));
     }
 
     private static long number(JsonNode answer, String field)

@@ -146,6 +146,18 @@ public class PinotControllerClient
         });
     }
 
+    /** {@code GET /tables/{table}/consumingSegmentsInfo}: how far the table's consumers have come. */
+    public ConsumingProgress getConsumingProgress(String tableName)
+    {
+        return recorded(tableName, () -> {
+            ControllerAnswer answer = get("/tables/" + encode(tableName) + "/consumingSegmentsInfo");
+            if (answer.status() == 404) {
+                throw new PinotTableNotFoundException(tableName, "Pinot table '%s' has no consuming segments on the controller (%s)".formatted(tableName, answer.errorText()));
+            }
+            return ConsumingProgress.parse(answer.json("the consuming segments of table '" + tableName + "'"));
+        });
+    }
+
     /**
      * The JSON a controller answers to {@code GET pathAndQuery}, or empty where it answers 404: for readers of what
      * the connector does not keep (the templates command's table check reads ingestion transforms and indexes).

@@ -10,6 +10,8 @@ import dev.pinotcdc.trino.pushdown.AggregateColumnHandle;
 import dev.pinotcdc.trino.pushdown.AggregationPushdown;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.ExpressionTranslation;
+import dev.pinotcdc.trino.pushdown.FreshnessColumnHandle;
+import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
 import dev.pinotcdc.trino.pushdown.JsonSourceCapabilities;
 import dev.pinotcdc.trino.pushdown.PinotAggregation;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
@@ -116,7 +118,21 @@ public class PinotCdcMetadata
         if (startVersion.isPresent()) {
             throw new TrinoException(NOT_SUPPORTED, "This connector reads a table as of one moment or version, not between two");
         }
-        Optional<SchemaTableName> changeLogOf = ChangeLogTables.baseTable(tableName);
+        Optional<SchemaTableName> freshnessOf = HiddenTables.baseTable(tableName, HiddenTables.FRESHNESS);
+        if (freshnessOf.isPresent()) {
+            if (endVersion.isPresent()) {
+                throw new TrinoException(NOT_SUPPORTED, "A freshness table is read as it is now");
+            }
+            return catalog.getTableToRead(freshnessOf.orElseThrow())
+                    .filter(table -> table.shape().isCdc())
+                    .map(table -> new FreshnessTableHandle(
+                            table.schemaTableName(),
+                            table.pinotTableName(),
+                            Optional.of(layout.timeColumn()).filter(column -> table.columns().stream().anyMatch(handle -> !handle.isSourceField() && handle.pinotColumn().equals(column))),
+                            table.shape() == TableShape.UPSERT_CDC))
+                    .orElse(null);
+        }
+        Optional<SchemaTableName> changeLogOf = HiddenTables.baseTable(tableName, HiddenTables.CHANGES);
         if (changeLogOf.isPresent()) {
             if (endVersion.isPresent()) {
                 throw new TrinoException(NOT_SUPPORTED, "A change log holds every version already: filter it on its version or time column instead of FOR ... AS OF");
@@ -137,6 +153,9 @@ public class PinotCdcMetadata
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof FreshnessTableHandle freshness) {
+            return HiddenTables.freshness(freshness.schemaTableName(), freshness.pinotTableName());
+        }
         PinotTableDescription table = describe((PinotCdcTableHandle) tableHandle);
         return tableMetadata(table);
     }
@@ -153,6 +172,9 @@ public class PinotCdcMetadata
     @Override
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof FreshnessTableHandle) {
+            return FreshnessColumnHandle.ALL.stream().collect(toImmutableMap(FreshnessColumnHandle::name, column -> column));
+        }
         PinotTableDescription table = describe((PinotCdcTableHandle) tableHandle);
         ImmutableMap.Builder<String, ColumnHandle> columns = ImmutableMap.builder();
         for (PinotCdcColumnHandle column : table.columns()) {
@@ -170,6 +192,9 @@ public class PinotCdcMetadata
         if (columnHandle instanceof TruncatedTimeColumnHandle truncated) {
             return truncated.toColumnMetadata();
         }
+        if (columnHandle instanceof FreshnessColumnHandle freshness) {
+            return freshness.toColumnMetadata();
+        }
         return ((PinotCdcColumnHandle) columnHandle).toColumnMetadata();
     }
 
@@ -183,11 +208,19 @@ public class PinotCdcMetadata
         boolean oneTable = prefix.getTable().isPresent();
         List<TrinoException> refusals = new ArrayList<>();
         if (oneTable) {
-            Optional<SchemaTableName> changeLogOf = ChangeLogTables.baseTable(tables.getFirst());
+            Optional<SchemaTableName> changeLogOf = HiddenTables.baseTable(tables.getFirst(), HiddenTables.CHANGES);
             if (changeLogOf.isPresent()) {
                 return catalog.getTable(changeLogOf.orElseThrow())
                         .filter(table -> table.shape().isCdc())
-                        .map(table -> TableColumnsMetadata.forTable(tables.getFirst(), tableMetadata(ChangeLogTables.describe(table, layout)).getColumns()))
+                        .map(table -> TableColumnsMetadata.forTable(tables.getFirst(), tableMetadata(HiddenTables.changeLog(table, layout)).getColumns()))
+                        .stream()
+                        .iterator();
+            }
+            Optional<SchemaTableName> freshnessOf = HiddenTables.baseTable(tables.getFirst(), HiddenTables.FRESHNESS);
+            if (freshnessOf.isPresent()) {
+                return catalog.getTable(freshnessOf.orElseThrow())
+                        .filter(table -> table.shape().isCdc())
+                        .map(table -> TableColumnsMetadata.forTable(tables.getFirst(), HiddenTables.freshness(table.schemaTableName(), table.pinotTableName()).getColumns()))
                         .stream()
                         .iterator();
             }
@@ -224,7 +257,9 @@ public class PinotCdcMetadata
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle handle, Constraint constraint)
     {
-        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (!(handle instanceof PinotCdcTableHandle table)) {
+            return Optional.empty();
+        }
         // after a GROUP BY went to Pinot, a predicate is on groups (HAVING), which Pinot's WHERE cannot express
         if (!isPushdownEnabled(session) || table.aggregation().isPresent()) {
             return Optional.empty();
@@ -254,7 +289,9 @@ public class PinotCdcMetadata
     @Override
     public Optional<ProjectionApplicationResult<ConnectorTableHandle>> applyProjection(ConnectorSession session, ConnectorTableHandle handle, List<ConnectorExpression> projections, Map<String, ColumnHandle> assignments)
     {
-        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (!(handle instanceof PinotCdcTableHandle table)) {
+            return Optional.empty();
+        }
         if (table.aggregation().isPresent() || !assignments.values().stream().allMatch(column -> column instanceof PinotCdcColumnHandle || column instanceof TruncatedTimeColumnHandle)) {
             return Optional.empty();
         }
@@ -319,7 +356,9 @@ public class PinotCdcMetadata
         if (!isPushdownEnabled(session)) {
             return Optional.empty();
         }
-        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (!(handle instanceof PinotCdcTableHandle table)) {
+            return Optional.empty();
+        }
         if (table.aggregation().isPresent() || !table.sort().isEmpty() || (table.limit().isPresent() && table.limit().getAsLong() <= limit)) {
             return Optional.empty();
         }
@@ -340,7 +379,9 @@ public class PinotCdcMetadata
             Map<String, ColumnHandle> assignments,
             List<List<ColumnHandle>> groupingSets)
     {
-        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (!(handle instanceof PinotCdcTableHandle table)) {
+            return Optional.empty();
+        }
         // Pinot keeps the latest state of upsert tables only; other shapes, or a scan already reduced, stay in Trino
         if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || table.limit().isPresent() || groupingSets.size() != 1) {
             return Optional.empty();
@@ -377,7 +418,9 @@ public class PinotCdcMetadata
     @Override
     public Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(ConnectorSession session, ConnectorTableHandle handle, long topCount, List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
     {
-        PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
+        if (!(handle instanceof PinotCdcTableHandle table)) {
+            return Optional.empty();
+        }
         if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || !table.sort().isEmpty()
                 || (table.limit().isPresent() && table.limit().getAsLong() < topCount) || topCount > table.maxRows()) {
             return Optional.empty();
@@ -409,7 +452,7 @@ public class PinotCdcMetadata
     {
         PinotTableDescription table = catalog.getTable(handle.schemaTableName())
                 .orElseThrow(() -> new TableNotFoundException(handle.schemaTableName()));
-        return handle.shape() == TableShape.CHANGE_LOG ? ChangeLogTables.describe(table, layout) : table;
+        return handle.shape() == TableShape.CHANGE_LOG ? HiddenTables.changeLog(table, layout) : table;
     }
 
     private static ConnectorTableMetadata tableMetadata(PinotTableDescription table)

@@ -5,6 +5,7 @@ import dev.pinotcdc.trino.client.PinotCdcStats;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
 import dev.pinotcdc.trino.pushdown.RowDecoder;
 import io.airlift.units.Duration;
+import io.trino.plugin.base.metrics.TDigestHistogram;
 import io.trino.spi.Page;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ConnectorPageSource;
@@ -14,6 +15,7 @@ import io.trino.spi.metrics.Metrics;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ final class PinotCdcPageSource
         implements ConnectorPageSource
 {
     private static final int ROWS_PER_PAGE = 4096;
+    /** Shown by EXPLAIN ANALYZE VERBOSE: how far behind now the consuming segments each split read were. */
+    static final String CONSUMING_LAG_METRIC = "pinot.consuming_freshness_lag_ms";
 
     private final Function<TupleDomain<ColumnHandle>, BrokerAnswer> query;
     private final DecodingProblems problems;
@@ -42,6 +46,7 @@ final class PinotCdcPageSource
     private RowDecoder decoder;
     private List<JsonNode> rows;
     private long answerBytes;
+    private OptionalLong consumingLagMillis = OptionalLong.empty();
     // retainedBefore[i]: what rows 0..i-1 retain; the rows from nextRow on retain the rest
     private long[] retainedBefore = new long[1];
     private int nextRow;
@@ -88,6 +93,7 @@ final class PinotCdcPageSource
             BrokerAnswer answer = query.apply(dynamicFilter.getCurrentPredicate());
             rows = answer.rows();
             answerBytes = answer.bytes();
+            consumingLagMillis = answer.consumingLagMillis();
             decoder = answer.decoder();
             retainedBefore = retainedSizes(rows);
         }
@@ -153,7 +159,12 @@ final class PinotCdcPageSource
     @Override
     public Metrics getMetrics()
     {
-        return problems.toMetrics();
+        Metrics metrics = problems.toMetrics();
+        if (consumingLagMillis.isEmpty()) {
+            return metrics;
+        }
+        // a distribution: Trino merges each split's figure into one for the scan
+        return metrics.mergeWith(new Metrics(Map.of(CONSUMING_LAG_METRIC, TDigestHistogram.fromValue(consumingLagMillis.getAsLong()))));
     }
 
     @Override
@@ -166,13 +177,17 @@ final class PinotCdcPageSource
         release();
     }
 
-    /** The rows of a checked broker answer, its size on the wire, and how its rows become pages. */
-    record BrokerAnswer(List<JsonNode> rows, long bytes, RowDecoder decoder)
+    /**
+     * The rows of a checked broker answer, its size on the wire, how its rows become pages, and how far behind the
+     * consuming segments it read were.
+     */
+    record BrokerAnswer(List<JsonNode> rows, long bytes, RowDecoder decoder, OptionalLong consumingLagMillis)
     {
         BrokerAnswer
         {
             rows = requireNonNull(rows, "rows is null");
             requireNonNull(decoder, "decoder is null");
+            requireNonNull(consumingLagMillis, "consumingLagMillis is null");
         }
     }
 }

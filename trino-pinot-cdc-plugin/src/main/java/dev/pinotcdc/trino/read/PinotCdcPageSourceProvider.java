@@ -16,6 +16,8 @@ import dev.pinotcdc.trino.client.RequestedRows;
 import dev.pinotcdc.trino.config.PinotClientConfig;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
+import dev.pinotcdc.trino.pushdown.FreshnessColumnHandle;
+import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
@@ -32,10 +34,12 @@ import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplit;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.DynamicFilter;
+import io.trino.spi.connector.FixedPageSource;
 import io.trino.spi.predicate.Domain;
 import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.MAX_BYTES_PER_BROKER_QUERY;
@@ -56,10 +60,12 @@ public class PinotCdcPageSourceProvider
     private final PinotBrokerClient broker;
     private final long readTimeoutMillis;
     private final PinotCdcStats stats;
+    private final FreshnessReader freshnessReader;
 
     @Inject
-    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config, PinotCdcStats stats)
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config, PinotCdcStats stats, FreshnessReader freshnessReader)
     {
+        this.freshnessReader = requireNonNull(freshnessReader, "freshnessReader is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.broker = requireNonNull(broker, "broker is null");
         this.readTimeoutMillis = config.getReadTimeout().toMillis();
@@ -73,6 +79,10 @@ public class PinotCdcPageSourceProvider
             List<ColumnHandle> columns,
             DynamicFilter dynamicFilter)
     {
+        if (tableHandle instanceof FreshnessTableHandle freshness) {
+            List<FreshnessColumnHandle> figures = columns.stream().map(FreshnessColumnHandle.class::cast).toList();
+            return new FixedPageSource(List.of(freshnessReader.read(freshness, figures)));
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         PinotCdcSplit pinotSplit = (PinotCdcSplit) split;
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
@@ -122,7 +132,7 @@ public class PinotCdcPageSourceProvider
                 ? ScanPlan.aggregated(table, columns, split)
                 : ScanPlan.create(table, columns, split);
         if (plan.empty()) {
-            return new BrokerAnswer(plan.globalAggregation() ? List.of(noRowsAggregated(plan)) : List.of(), 0, decoder(plan, problems));
+            return new BrokerAnswer(plan.globalAggregation() ? List.of(noRowsAggregated(plan)) : List.of(), 0, decoder(plan, problems), OptionalLong.empty());
         }
         try {
             return run(plan, table.pinotTableName(), limits, problems);
@@ -163,7 +173,7 @@ public class PinotCdcPageSourceProvider
         }
         if (plan.globalAggregation() && result.rowCount() == 0) {
             // Pinot answers a table without segments with no rows; an aggregation without GROUP BY still has its row
-            return new BrokerAnswer(List.of(noRowsAggregated(plan)), result.resultTableJsonBytes(), decoder(plan, problems));
+            return new BrokerAnswer(List.of(noRowsAggregated(plan)), result.resultTableJsonBytes(), decoder(plan, problems), consumingLag(result));
         }
         List<JsonNode> rows = plan.latestVersions()
                 .map(latest -> latest.select(result.rows()))
@@ -179,7 +189,7 @@ public class PinotCdcPageSourceProvider
                 throw resultTooLarge(pinotTableName, plan);
             }
         }
-        return new BrokerAnswer(rows, bytes, decoder(plan, problems));
+        return new BrokerAnswer(rows, bytes, decoder(plan, problems), consumingLag(result));
     }
 
     /**
@@ -197,10 +207,20 @@ public class PinotCdcPageSourceProvider
             bytes += result.resultTableJsonBytes();
             List<JsonNode> rows = plan.latestVersions().orElseThrow().select(result.rows());
             if (rows.size() >= wanted || result.rowCount() < asked) {
-                return new BrokerAnswer(rows.subList(0, (int) Math.min(wanted, rows.size())), bytes, decoder(plan, problems));
+                return new BrokerAnswer(rows.subList(0, (int) Math.min(wanted, rows.size())), bytes, decoder(plan, problems), consumingLag(result));
             }
         }
         throw resultTooLarge(pinotTableName, plan);
+    }
+
+    /** How far behind now the consuming segments the query read were, as the broker reports their freshness. */
+    private static OptionalLong consumingLag(BrokerResult result)
+    {
+        long freshness = result.stats().minConsumingFreshnessTimeMs();
+        if (freshness <= 0 || freshness == Long.MAX_VALUE) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Math.max(0, System.currentTimeMillis() - freshness));
     }
 
     private BrokerResult execute(ScanPlan plan, PinotQuery pinotQuery, Limits limits)

@@ -100,7 +100,7 @@ class TestBrokerResponseLimit
 
     private static BrokerStats stats(long numDocsScanned)
     {
-        return new BrokerStats(1, 1, 4, 4, 4, 1, numDocsScanned, 0, numDocsScanned, 47, 3, false, false);
+        return new BrokerStats(1, 1, 4, 4, 4, 1, numDocsScanned, 0, numDocsScanned, 47, 3, false, false, -1);
     }
 
     private static JsonNode json(String text)

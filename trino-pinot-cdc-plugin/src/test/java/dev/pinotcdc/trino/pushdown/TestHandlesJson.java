@@ -65,6 +65,9 @@ final class TestHandlesJson
         for (ColumnHandle column : List.of(ID, NAME, BALANCE, SCORE, CREATED_AT, OP, CREATED_DAY, COUNT_ALL, MAX_SCORE, SUM_BALANCE)) {
             assertRoundTrip(ColumnHandle.class, column);
         }
+        for (ColumnHandle column : FreshnessColumnHandle.ALL) {
+            assertRoundTrip(ColumnHandle.class, column);
+        }
     }
 
     @Test
@@ -99,6 +102,7 @@ final class TestHandlesJson
         assertRoundTrip(ConnectorTableHandle.class, scan().withFilter(TupleDomain.none(), List.of()));
         assertThat(assertRoundTrip(ConnectorTableHandle.class, scan().withAsOf(new AsOf("event_ms", -1_000L)).withFilter(constraint, List.of())))
                 .contains("\"asOf\"", "\"atMost\":-1000");
+        assertRoundTrip(ConnectorTableHandle.class, new FreshnessTableHandle(new SchemaTableName("default", "customers"), "customers_REALTIME", Optional.of("event_ms"), true));
         assertThat(assertRoundTrip(ConnectorTableHandle.class, scan().asChangeLog().withLimit(10)))
                 .contains("\"shape\":\"CHANGE_LOG\"");
     }

@@ -7,12 +7,14 @@ import dev.pinotcdc.trino.pushdown.DecodingProblems;
 import dev.pinotcdc.trino.pushdown.RowDecoder;
 import dev.pinotcdc.trino.read.PinotCdcPageSource.BrokerAnswer;
 import io.airlift.units.Duration;
+import io.trino.plugin.base.metrics.TDigestHistogram;
 import io.trino.spi.connector.DynamicFilter;
 import io.trino.spi.connector.SourcePage;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +36,7 @@ final class TestPinotCdcPageSource
         MAPPER.readTree(answer.append("]").toString()).forEach(rows::add);
         DecodingProblems problems = new DecodingProblems("orders", false);
         PinotCdcPageSource source = new PinotCdcPageSource(
-                _ -> new BrokerAnswer(rows, 1000, new RowDecoder(List.of(), -1, problems)),
+                _ -> new BrokerAnswer(rows, 1000, new RowDecoder(List.of(), -1, problems), OptionalLong.of(1234)),
                 problems,
                 new PinotCdcStats(),
                 DynamicFilter.EMPTY,
@@ -55,6 +57,8 @@ final class TestPinotCdcPageSource
         assertThat(usage.getFirst()).isGreaterThan(100L * (10_000 - 4096));
         assertThat(usage.get(1)).isPositive().isLessThan(usage.getFirst());
         assertThat(usage.getLast()).isZero();
+        // the consuming segments' lag the broker reported, for EXPLAIN ANALYZE VERBOSE
+        assertThat(((TDigestHistogram) source.getMetrics().getMetrics().get(PinotCdcPageSource.CONSUMING_LAG_METRIC)).getMax()).isEqualTo(1234.0);
     }
 
     @Test
@@ -67,7 +71,7 @@ final class TestPinotCdcPageSource
         }
         DecodingProblems problems = new DecodingProblems("orders", false);
         PinotCdcPageSource source = new PinotCdcPageSource(
-                _ -> new BrokerAnswer(rows, 1000, new RowDecoder(List.of(), -1, problems)),
+                _ -> new BrokerAnswer(rows, 1000, new RowDecoder(List.of(), -1, problems), OptionalLong.empty()),
                 problems,
                 new PinotCdcStats(),
                 DynamicFilter.EMPTY,
@@ -78,6 +82,8 @@ final class TestPinotCdcPageSource
         source.close();
         assertThat(source.getMemoryUsage()).isZero();
         assertThat(source.isFinished()).isTrue();
+        // no consuming segment read: no lag to report
+        assertThat(source.getMetrics().getMetrics()).doesNotContainKey(PinotCdcPageSource.CONSUMING_LAG_METRIC);
     }
 
     @Test
