@@ -340,6 +340,11 @@ public class PinotCdcMetadata
         return new Variable(name, call.getType());
     }
 
+    private static boolean isNativeColumn(ColumnHandle column)
+    {
+        return column instanceof PinotCdcColumnHandle pinotColumn && !pinotColumn.isSourceField();
+    }
+
     private static PinotCdcColumnHandle readColumn(ColumnHandle column)
     {
         return column instanceof TruncatedTimeColumnHandle truncated ? truncated.column() : (PinotCdcColumnHandle) column;
@@ -382,8 +387,10 @@ public class PinotCdcMetadata
         if (!(handle instanceof PinotCdcTableHandle table)) {
             return Optional.empty();
         }
-        // Pinot keeps the latest state of upsert tables only; other shapes, or a scan already reduced, stay in Trino
-        if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || table.limit().isPresent() || groupingSets.size() != 1) {
+        // Pinot keeps the latest state of upsert tables only, and every version for a change log; other shapes, or a
+        // scan already reduced, stay in Trino
+        boolean changeLog = table.shape() == TableShape.CHANGE_LOG;
+        if (!isPushdownEnabled(session) || !(table.shape() == TableShape.UPSERT_CDC || changeLog) || table.aggregation().isPresent() || table.limit().isPresent() || groupingSets.size() != 1) {
             return Optional.empty();
         }
         List<ColumnHandle> groupBy = groupingSets.getFirst().stream()
@@ -407,6 +414,11 @@ public class PinotCdcMetadata
             newAssignments.add(new Assignment(name, output.orElseThrow(), function.getOutputType()));
         }
         if (!AggregationPushdown.isMergeable(groupBy, outputs.build())) {
+            return Optional.empty();
+        }
+        // a change log's deletes and truncates have no row image for Pinot to extract from: native columns only
+        if (changeLog && !(groupBy.stream().allMatch(PinotCdcMetadata::isNativeColumn)
+                && outputs.build().stream().allMatch(output -> output.argument().map(PinotCdcMetadata::isNativeColumn).orElse(true)))) {
             return Optional.empty();
         }
         Map<ColumnHandle, ColumnHandle> groupingColumns = groupBy.stream()

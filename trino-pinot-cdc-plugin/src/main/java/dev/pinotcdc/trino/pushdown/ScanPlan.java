@@ -269,7 +269,7 @@ public record ScanPlan(
         query.limit((mergeGroups ? UnavailableGroupMerge.answerRowLimit(table.maxRows()) : table.maxRows()) + 1L);
         PinotQuery pinotQuery = query.build();
         Optional<UnavailableGroupMerge> groupMerge = mergeGroups ? Optional.of(UnavailableGroupMerge.of(pinotQuery, nullTextKeys, absentFlagKeys)) : Optional.empty();
-        return new ScanPlan(pinotQuery, outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false, groupMerge, false);
+        return new ScanPlan(pinotQuery, outputs.build(), -1, table.maxRows(), false, Optional.empty(), filters.contradiction(), false, groupMerge, table.skipsUpsert());
     }
 
     /** An absent value is extracted as the number that sorts where Trino puts NULLs in this order. */
