@@ -159,6 +159,24 @@ final class TestPinotCdcSchemaVersions
         assertThat(trinoRows(cached, aggregates.formatted(LEDGER))).containsExactlyElementsOf(postgresRows(aggregates.formatted("ledger")));
     }
 
+    @Test
+    void testValueSchemaFoundByItsContent()
+            throws SQLException
+    {
+        // a catalog naming a schema column the table does not have: the column holding Debezium's schema is found by
+        // what it holds, and every row reads by its own schema as in the default catalog
+        String catalog = environment.catalog("pinot_cdc_found_schema", Map.of("cdc.value-schema-column", "debezium_value_schema"));
+        Session found = Session.builder(pushdown()).setCatalog(catalog).build();
+        assertThat(environment.queryRunner().execute(found, "DESCRIBE " + PINOT_TABLE).getMaterializedRows())
+                .containsExactlyElementsOf(environment.queryRunner().execute("DESCRIBE " + PINOT_TABLE).getMaterializedRows());
+        assertThat((String) environment.queryRunner().execute(found, "SELECT comment FROM system.metadata.table_comments WHERE catalog_name = '%s' AND table_name = '%s'".formatted(catalog, PINOT_TABLE)).getOnlyValue())
+                .contains("Debezium's value schema found by its content in column source_schema (the catalog names debezium_value_schema)");
+        List<String> expected = postgresRows("SELECT id, balance, seen FROM accounts ORDER BY id");
+        assertThat(trinoRows(found, "SELECT id, balance, seen FROM " + PINOT_TABLE + " ORDER BY id")).containsExactlyElementsOf(expected);
+        assertThat(trinoRows(found, "SELECT count(*), max(seen), sum(balance) FROM " + PINOT_TABLE))
+                .containsExactlyElementsOf(postgresRows("SELECT count(*), max(seen), sum(balance) FROM accounts"));
+    }
+
     private Session pushdown()
     {
         return environment.queryRunner().getDefaultSession();

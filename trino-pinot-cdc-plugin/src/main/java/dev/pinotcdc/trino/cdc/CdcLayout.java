@@ -37,6 +37,12 @@ public record CdcLayout(
         requireNonNull(versionColumn, "versionColumn is null");
     }
 
+    /** The same layout for a table whose Debezium value schema is in another column. */
+    public CdcLayout withValueSchemaColumn(String column)
+    {
+        return new CdcLayout(sourceColumn, opColumn, timeColumn, deleteOpCodes, truncateOpCode, column, versionColumn);
+    }
+
     /** Operation codes of rows that are never data: deletes and truncates. */
     public Set<String> hiddenOpCodes()
     {

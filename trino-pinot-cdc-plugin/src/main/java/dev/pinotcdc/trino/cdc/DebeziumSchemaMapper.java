@@ -94,6 +94,29 @@ public final class DebeziumSchemaMapper
         return after != null && hasOp ? after : node;
     }
 
+    /**
+     * Debezium's value schema as a table keeps it: the envelope's {@code after} field (a struct schema whose
+     * {@code field} is {@code after}, as the templates store it), or the whole envelope (a struct with a struct field
+     * {@code after} and a field {@code op}).
+     */
+    public static boolean isValueSchema(JsonNode node)
+    {
+        if (!isStruct(node)) {
+            return false;
+        }
+        if (node.path("field").asText().equals("after")) {
+            return true;
+        }
+        boolean after = false;
+        boolean op = false;
+        for (JsonNode field : node.get("fields")) {
+            String name = field.path("field").asText();
+            after |= name.equals("after") && isStruct(field);
+            op |= name.equals("op");
+        }
+        return after && op;
+    }
+
     private static boolean isStruct(JsonNode node)
     {
         return node != null && node.isObject() && node.path("type").asText().equals("struct") && node.path("fields").isArray();

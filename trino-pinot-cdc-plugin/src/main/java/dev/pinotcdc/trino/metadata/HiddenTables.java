@@ -57,7 +57,8 @@ final class HiddenTables
                 Optional.of(format("Every version of Debezium change events in Pinot table %s, deletes and truncates included: "
                         + "%s is the operation (c, u, d, r, t), %s the version, %s the event time; the row image is NULL for deletes and truncates",
                         table.pinotTableName(), layout.opColumn(), layout.versionColumn(), layout.timeColumn())),
-                table.liveSchemaTexts());
+                table.liveSchemaTexts(),
+                table.valueSchemaColumn());
     }
 
     /** The freshness table's metadata: one row of figures about the table. */

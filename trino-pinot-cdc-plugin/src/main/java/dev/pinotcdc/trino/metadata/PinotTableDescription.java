@@ -22,6 +22,8 @@ import static java.util.Objects.requireNonNull;
  * @param splitKey the key column the splits of a scan share the rows by
  * @param sourceJsonIndexed what Pinot's JSON index on the source column keeps (JSON_MATCH can filter on those paths)
  * @param versionColumn the column that orders the versions of a key (the upsert comparison column, else the LSN or the event time)
+ * @param valueSchemaColumn the column holding Debezium's value schema, if the table has one (the catalog's
+ *         {@code cdc.value-schema-column}, or a column found by its content)
  */
 public record PinotTableDescription(
         SchemaTableName schemaTableName,
@@ -33,7 +35,8 @@ public record PinotTableDescription(
         JsonIndexScope sourceJsonIndexed,
         Optional<String> versionColumn,
         Optional<String> comment,
-        Optional<List<String>> liveSchemaTexts)
+        Optional<List<String>> liveSchemaTexts,
+        Optional<String> valueSchemaColumn)
 {
     public PinotTableDescription
     {
@@ -47,6 +50,7 @@ public record PinotTableDescription(
         requireNonNull(versionColumn, "versionColumn is null");
         requireNonNull(comment, "comment is null");
         liveSchemaTexts = liveSchemaTexts.map(List::copyOf);
+        requireNonNull(valueSchemaColumn, "valueSchemaColumn is null");
     }
 
     /** A scan of the whole table, nothing pushed into it yet. */
@@ -66,7 +70,7 @@ public record PinotTableDescription(
                 List.of(),
                 Optional.empty(),
                 Optional.empty(),
-                layout,
+                valueSchemaColumn.map(layout::withValueSchemaColumn).orElse(layout),
                 maxRows,
                 maxExtractedSourceFields,
                 Optional.empty(),

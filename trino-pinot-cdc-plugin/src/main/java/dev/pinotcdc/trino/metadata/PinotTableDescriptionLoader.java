@@ -13,6 +13,7 @@ import dev.pinotcdc.trino.cdc.TypeOrigin;
 import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.client.PinotColumn;
 import dev.pinotcdc.trino.client.PinotControllerClient;
+import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.client.PinotTableConfig;
 import dev.pinotcdc.trino.client.PinotTableSchema;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
@@ -75,7 +76,7 @@ public final class PinotTableDescriptionLoader
             List<PinotCdcColumnHandle> columns = schema.columns().stream()
                     .map(column -> nativeColumn(column.name().toLowerCase(ENGLISH), column, false, "Pinot column " + column.name()))
                     .collect(toImmutableList());
-            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), Optional.empty(), JsonIndexScope.NONE, versionColumn, Optional.empty(), Optional.empty());
+            return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns, List.of(), Optional.empty(), JsonIndexScope.NONE, versionColumn, Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         ImmutableList.Builder<PinotCdcColumnHandle> columns = ImmutableList.builder();
@@ -91,12 +92,17 @@ public final class PinotTableDescriptionLoader
             takenNames.add(name);
         }
 
-        SourceFieldTypes.Resolution resolution = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), pinotColumns.containsKey(layout.valueSchemaColumn()), versionColumn, takenNames.build());
+        // the catalog's schema column, or else a column that holds Debezium's envelope schema
+        boolean schemaFoundByContent = !pinotColumns.containsKey(layout.valueSchemaColumn());
+        Optional<String> valueSchemaColumn = schemaFoundByContent
+                ? sourceFieldTypes.findValueSchemaColumn(pinotTableName, schemaCandidates(schema, keyColumnNames, versionColumn))
+                : Optional.of(layout.valueSchemaColumn());
+        SourceFieldTypes.Resolution resolution = sourceFieldTypes.resolve(pinotTableName, schemaTableName.getTableName(), valueSchemaColumn, versionColumn, takenNames.build());
         List<SourceField> sourceFields = resolution.fields();
         for (SourceField field : sourceFields) {
             Optional<NativeCopy> nativeCopy = field.path().size() == 1
                     ? Optional.ofNullable(pinotColumns.get(field.path().getFirst()))
-                            .filter(column -> !isLayoutColumn(column.name()) && !keyColumnNames.contains(column.name()))
+                            .filter(column -> !isLayoutColumn(column.name()) && !valueSchemaColumn.equals(Optional.of(column.name())) && !keyColumnNames.contains(column.name()))
                             .flatMap(column -> NativeCopy.of(field, column))
                     : Optional.empty();
             String comment = field.comment().map(text -> text + ". ").orElse("")
@@ -130,11 +136,14 @@ public final class PinotTableDescriptionLoader
             }
         }
 
-        String comment = format("Latest state of Debezium change events in Pinot table %s (%s)",
+        String comment = format("Latest state of Debezium change events in Pinot table %s (%s)%s",
                 pinotTableName,
-                shape == TableShape.UPSERT_CDC ? "upsert" : "append-only");
+                shape == TableShape.UPSERT_CDC ? "upsert" : "append-only",
+                valueSchemaColumn.filter(_ -> schemaFoundByContent)
+                        .map(column -> format("; Debezium's value schema found by its content in column %s (the catalog names %s)", column, layout.valueSchemaColumn()))
+                        .orElse(""));
         Optional<SplitKey> splitKey = SplitKey.choose(schema.primaryKeyColumns(), key -> pinotColumns.get(key).dataType());
-        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment), resolution.liveSchemaTexts());
+        return new PinotTableDescription(schemaTableName, pinotTableName, shape, columns.build(), schema.primaryKeyColumns(), splitKey, sourceJsonIndexed, versionColumn, Optional.of(comment), resolution.liveSchemaTexts(), valueSchemaColumn);
     }
 
     /**
@@ -144,7 +153,7 @@ public final class PinotTableDescriptionLoader
     public boolean isOutdated(PinotTableDescription description)
     {
         return description.liveSchemaTexts()
-                .map(known -> sourceFieldTypes.hasUnknownSchemaVersions(description.pinotTableName(), description.versionColumn(), known))
+                .map(known -> sourceFieldTypes.hasUnknownSchemaVersions(description.pinotTableName(), description.valueSchemaColumn().orElseThrow(), description.versionColumn(), known))
                 .orElse(false);
     }
 
@@ -152,6 +161,16 @@ public final class PinotTableDescriptionLoader
     {
         NativeColumnType nativeType = NativeColumnType.of(column.dataType(), column.singleValue(), typeManager);
         return new PinotCdcColumnHandle(name, nativeType.type(), column.name(), List.of(), nativeType.encoding(), OptionalInt.empty(), Optional.empty(), true, hidden, Optional.of(comment));
+    }
+
+    /** Columns that may hold Debezium's value schema: text or JSON, one value, none of the layout's or the key's. */
+    private List<String> schemaCandidates(PinotTableSchema schema, Set<String> keyColumns, Optional<String> versionColumn)
+    {
+        return schema.columns().stream()
+                .filter(column -> column.singleValue() && (column.dataType() == PinotDataType.STRING || column.dataType() == PinotDataType.JSON))
+                .map(PinotColumn::name)
+                .filter(name -> !isLayoutColumn(name) && !keyColumns.contains(name) && !name.equals(layout.timeColumn()) && !versionColumn.equals(Optional.of(name)))
+                .toList();
     }
 
     private boolean isLayoutColumn(String column)

@@ -2,6 +2,7 @@ package dev.pinotcdc.trino.metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcJson;
@@ -73,18 +74,19 @@ public final class SourceFieldTypes
     }
 
     /**
-     * @param hasValueSchema whether the Pinot table has the column holding Debezium's value schema
+     * @param valueSchemaColumn the Pinot table's column holding Debezium's value schema, if it has one
      * @param versionOrder the column that orders versions (newest rows are sampled), if the table has one
      * @param nativeColumnNames Trino names already taken by native columns (a source field of the same name is skipped)
      */
-    public Resolution resolve(String pinotTableName, String trinoTableName, boolean hasValueSchema, Optional<String> versionOrder, Set<String> nativeColumnNames)
+    public Resolution resolve(String pinotTableName, String trinoTableName, Optional<String> valueSchemaColumn, Optional<String> versionOrder, Set<String> nativeColumnNames)
     {
         Optional<TableDefinition> definition = loadDefinition(trinoTableName);
         boolean complete = definition.isPresent() && !definition.orElseThrow().includeUndeclaredFields();
-        Optional<List<String>> schemaTexts = complete || !hasValueSchema ? Optional.empty() : liveValueSchemaTexts(pinotTableName, versionOrder);
+        boolean hasValueSchema = valueSchemaColumn.isPresent();
+        Optional<List<String>> schemaTexts = complete || !hasValueSchema ? Optional.empty() : liveValueSchemaTexts(pinotTableName, valueSchemaColumn.orElseThrow(), versionOrder);
         List<JsonNode> valueSchemas = complete || !hasValueSchema ? List.of() : schemaTexts
-                .map(texts -> parsedObjects(pinotTableName, layout.valueSchemaColumn(), texts))
-                .orElseGet(() -> newestValues(pinotTableName, layout.valueSchemaColumn(), versionOrder, 1));
+                .map(texts -> parsedObjects(pinotTableName, valueSchemaColumn.orElseThrow(), texts))
+                .orElseGet(() -> newestValues(pinotTableName, valueSchemaColumn.orElseThrow(), versionOrder, 1));
         Optional<JsonNode> valueSchema = valueSchemas.stream().findFirst();
         List<JsonNode> sample = complete || valueSchema.isPresent() ? List.of() : newestSourceRows(pinotTableName, versionOrder);
         List<SourceField> fields = resolver.resolve(definition, valueSchema, sample, nativeColumnNames);
@@ -111,12 +113,12 @@ public final class SourceFieldTypes
      * it from its segments' newest values (one short top-1 query). Without an order, all live schemas are listed.
      * When Pinot cannot answer, the description is taken as outdated: made again, it is as right as it can be.
      */
-    public boolean hasUnknownSchemaVersions(String pinotTableName, Optional<String> versionOrder, List<String> knownSchemaTexts)
+    public boolean hasUnknownSchemaVersions(String pinotTableName, String valueSchemaColumn, Optional<String> versionOrder, List<String> knownSchemaTexts)
     {
         try {
             if (versionOrder.isPresent()) {
                 PinotQuery query = PinotQuery.builder(pinotTableName)
-                        .select(new ColumnReference(layout.valueSchemaColumn()))
+                        .select(new ColumnReference(valueSchemaColumn))
                         .filter(LatestStateFilter.liveRows(layout))
                         .orderBy(new ColumnReference(versionOrder.orElseThrow()), false)
                         .limit(1)
@@ -124,7 +126,7 @@ public final class SourceFieldTypes
                 List<String> newest = texts(broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query))));
                 return !knownSchemaTexts.containsAll(newest);
             }
-            return liveValueSchemaTexts(pinotTableName, versionOrder)
+            return liveValueSchemaTexts(pinotTableName, valueSchemaColumn, versionOrder)
                     .map(texts -> !knownSchemaTexts.containsAll(texts))
                     .orElse(true);
         }
@@ -184,9 +186,9 @@ public final class SourceFieldTypes
      * row was written under, found by one GROUP BY (the schema column holds few distinct values). Empty when Pinot
      * cannot answer.
      */
-    private Optional<List<String>> liveValueSchemaTexts(String pinotTableName, Optional<String> versionOrder)
+    private Optional<List<String>> liveValueSchemaTexts(String pinotTableName, String valueSchemaColumn, Optional<String> versionOrder)
     {
-        ColumnReference schema = new ColumnReference(layout.valueSchemaColumn());
+        ColumnReference schema = new ColumnReference(valueSchemaColumn);
         PinotQuery.Builder builder = PinotQuery.builder(pinotTableName)
                 .select(schema)
                 .filter(LatestStateFilter.liveRows(layout))
@@ -208,6 +210,54 @@ public final class SourceFieldTypes
             log.warn("Pinot table %s: live rows were written under %s or more Debezium schemas; only the newest %s are compared", pinotTableName, MAX_SCHEMA_VERSIONS, MAX_SCHEMA_VERSIONS);
         }
         return Optional.of(texts(result));
+    }
+
+    /**
+     * Among the candidate columns, the one whose value in a live row is Debezium's value schema (see
+     * {@link DebeziumSchemaMapper#isValueSchema}). For tables whose schema column has another name than the catalog's
+     * {@code cdc.value-schema-column}.
+     */
+    public Optional<String> findValueSchemaColumn(String pinotTableName, List<String> candidates)
+    {
+        if (candidates.isEmpty()) {
+            return Optional.empty();
+        }
+        PinotQuery.Builder query = PinotQuery.builder(pinotTableName)
+                .filter(LatestStateFilter.liveRows(layout))
+                .limit(1);
+        candidates.forEach(column -> query.select(new ColumnReference(column)));
+        BrokerResult result;
+        try {
+            result = broker.execute(BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query.build())).withMaxAnswerBytes(maxAnswerBytes));
+        }
+        catch (PinotClientException e) {
+            log.warn("Pinot table %s: cannot look for Debezium's value schema among columns %s: %s", pinotTableName, candidates, e.getMessage());
+            return Optional.empty();
+        }
+        if (result.rowCount() == 0) {
+            return Optional.empty();
+        }
+        JsonNode row = result.rows().getFirst();
+        for (int cell = 0; cell < candidates.size(); cell++) {
+            if (DebeziumSchemaMapper.isValueSchema(jsonOf(row.get(cell)))) {
+                return Optional.of(candidates.get(cell));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A cell as JSON: a JSON column arrives as text or, from some brokers, as the object; anything else is missing. */
+    private static JsonNode jsonOf(JsonNode cell)
+    {
+        if (cell == null || !cell.isTextual()) {
+            return cell == null ? MissingNode.getInstance() : cell;
+        }
+        try {
+            return CdcJson.parse(cell.textValue());
+        }
+        catch (IllegalArgumentException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     private List<JsonNode> newestSourceRows(String pinotTableName, Optional<String> versionOrder)

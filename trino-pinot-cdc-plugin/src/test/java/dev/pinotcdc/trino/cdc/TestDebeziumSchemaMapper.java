@@ -127,6 +127,20 @@ class TestDebeziumSchemaMapper
         assertThatThrownBy(() -> mapper.map(node("{\"type\":\"string\"}"))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void testValueSchemaRecognisedByContent()
+    {
+        com.fasterxml.jackson.databind.JsonNode message = TestDebeziumFixtures.messages("connect-precise", "insert").getFirst();
+        // the envelope's after field, as the templates keep it, and the whole envelope
+        assertThat(DebeziumSchemaMapper.isValueSchema(message.get("schema").get("fields").get(1))).isTrue();
+        assertThat(DebeziumSchemaMapper.isValueSchema(message.get("schema"))).isTrue();
+        // the key's schema, the before field, a row image, a plain struct, text
+        assertThat(DebeziumSchemaMapper.isValueSchema(message.get("schema").get("fields").get(0))).isFalse();
+        assertThat(DebeziumSchemaMapper.isValueSchema(message.get("payload").get("after"))).isFalse();
+        assertThat(DebeziumSchemaMapper.isValueSchema(node("{\"type\":\"struct\",\"fields\":[{\"field\":\"after\",\"type\":\"string\"},{\"field\":\"op\",\"type\":\"string\"}]}"))).isFalse();
+        assertThat(DebeziumSchemaMapper.isValueSchema(node("\"after\""))).isFalse();
+    }
+
     private void assertMapping(String schema, Type type, FieldEncoding encoding)
     {
         FieldType mapped = mapper.mapType(node(schema));
