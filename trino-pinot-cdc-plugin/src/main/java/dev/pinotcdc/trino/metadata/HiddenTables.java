@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.metadata;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
 import dev.pinotcdc.trino.pushdown.FreshnessColumnHandle;
+import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
 import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.SchemaTableName;
@@ -26,6 +27,11 @@ final class HiddenTables
     static final String FRESHNESS = "$freshness";
 
     private HiddenTables() {}
+
+    static boolean isHidden(SchemaTableName name)
+    {
+        return baseTable(name, CHANGES).isPresent() || baseTable(name, FRESHNESS).isPresent();
+    }
 
     /** The table whose hidden table of this suffix the name asks for. */
     static Optional<SchemaTableName> baseTable(SchemaTableName name, String suffix)
@@ -59,6 +65,16 @@ final class HiddenTables
                         table.pinotTableName(), layout.opColumn(), layout.versionColumn(), layout.timeColumn())),
                 table.liveSchemaTexts(),
                 table.valueSchemaColumn());
+    }
+
+    static FreshnessTableHandle freshnessHandle(PinotTableDescription table, CdcLayout layout)
+    {
+        boolean hasTimeColumn = table.columns().stream().anyMatch(column -> !column.isSourceField() && column.pinotColumn().equals(layout.timeColumn()));
+        return new FreshnessTableHandle(
+                table.schemaTableName(),
+                table.pinotTableName(),
+                Optional.of(layout.timeColumn()).filter(_ -> hasTimeColumn),
+                table.shape() == TableShape.UPSERT_CDC);
     }
 
     /** The freshness table's metadata: one row of figures about the table. */

@@ -125,11 +125,7 @@ public class PinotCdcMetadata
             }
             return catalog.getTableToRead(freshnessOf.orElseThrow())
                     .filter(table -> table.shape().isCdc())
-                    .map(table -> new FreshnessTableHandle(
-                            table.schemaTableName(),
-                            table.pinotTableName(),
-                            Optional.of(layout.timeColumn()).filter(column -> table.columns().stream().anyMatch(handle -> !handle.isSourceField() && handle.pinotColumn().equals(column))),
-                            table.shape() == TableShape.UPSERT_CDC))
+                    .map(table -> HiddenTables.freshnessHandle(table, layout))
                     .orElse(null);
         }
         Optional<SchemaTableName> changeLogOf = HiddenTables.baseTable(tableName, HiddenTables.CHANGES);
@@ -207,23 +203,8 @@ public class PinotCdcMetadata
         ImmutableList.Builder<TableColumnsMetadata> columns = ImmutableList.builder();
         boolean oneTable = prefix.getTable().isPresent();
         List<TrinoException> refusals = new ArrayList<>();
-        if (oneTable) {
-            Optional<SchemaTableName> changeLogOf = HiddenTables.baseTable(tables.getFirst(), HiddenTables.CHANGES);
-            if (changeLogOf.isPresent()) {
-                return catalog.getTable(changeLogOf.orElseThrow())
-                        .filter(table -> table.shape().isCdc())
-                        .map(table -> TableColumnsMetadata.forTable(tables.getFirst(), tableMetadata(HiddenTables.changeLog(table, layout)).getColumns()))
-                        .stream()
-                        .iterator();
-            }
-            Optional<SchemaTableName> freshnessOf = HiddenTables.baseTable(tables.getFirst(), HiddenTables.FRESHNESS);
-            if (freshnessOf.isPresent()) {
-                return catalog.getTable(freshnessOf.orElseThrow())
-                        .filter(table -> table.shape().isCdc())
-                        .map(table -> TableColumnsMetadata.forTable(tables.getFirst(), HiddenTables.freshness(table.schemaTableName(), table.pinotTableName()).getColumns()))
-                        .stream()
-                        .iterator();
-            }
+        if (oneTable && HiddenTables.isHidden(tables.getFirst())) {
+            return hiddenTableColumns(tables.getFirst()).stream().iterator();
         }
         List<Supplier<Optional<PinotTableDescription>>> descriptions = catalog.getTables(tables);
         for (int i = 0; i < tables.size(); i++) {
@@ -458,6 +439,19 @@ public class PinotCdcMetadata
         return e.getErrorCode().equals(PINOT_CDC_AMBIGUOUS_TABLE.toErrorCode())
                 || e.getErrorCode().equals(PINOT_CDC_BAD_TABLE_DEFINITION.toErrorCode())
                 || e.getErrorCode().equals(PINOT_CDC_BAD_METADATA.toErrorCode());
+    }
+
+    /** The columns of a change log or freshness table asked for by name; none where its table is not a CDC table. */
+    private Optional<TableColumnsMetadata> hiddenTableColumns(SchemaTableName name)
+    {
+        Optional<TableColumnsMetadata> changeLog = HiddenTables.baseTable(name, HiddenTables.CHANGES)
+                .flatMap(catalog::getTable)
+                .filter(table -> table.shape().isCdc())
+                .map(table -> TableColumnsMetadata.forTable(name, tableMetadata(HiddenTables.changeLog(table, layout)).getColumns()));
+        return changeLog.or(() -> HiddenTables.baseTable(name, HiddenTables.FRESHNESS)
+                .flatMap(catalog::getTable)
+                .filter(table -> table.shape().isCdc())
+                .map(table -> TableColumnsMetadata.forTable(name, HiddenTables.freshness(table.schemaTableName(), table.pinotTableName()).getColumns())));
     }
 
     PinotTableDescription describe(PinotCdcTableHandle handle)
