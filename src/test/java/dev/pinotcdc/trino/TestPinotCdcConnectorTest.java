@@ -111,4 +111,19 @@ final class TestPinotCdcConnectorTest
                 "EXPLAIN SELECT name FROM nation ORDER BY nationkey DESC NULLS LAST LIMIT 5",
                 "Pinot SQL: SELECT .* FROM \"nation\" .*ORDER BY \"nationkey\" DESC LIMIT 5");
     }
+
+    /**
+     * The connector reads CDC tables as of a moment or version (docs/history.md): the suite's moment and version are
+     * refused for what they are, a moment older than any version Pinot holds (the date's first moment in the
+     * session's zone) and text that is not a version.
+     */
+    @Test
+    @Override
+    public void testTrySelectTableVersion()
+    {
+        assertThat(query("SELECT * FROM nation FOR TIMESTAMP AS OF DATE '2005-09-10'"))
+                .failure().hasMessageMatching("Pinot table 'nation' holds versions from .* on \\(its oldest ts_ms\\); 2005-09-\\d\\dT\\d\\d:00:00Z .* is older, and the table's state then is not known");
+        assertThat(query("SELECT * FROM nation FOR VERSION AS OF 'ala'"))
+                .failure().hasMessageContaining("Not a version: 'ala'");
+    }
 }

@@ -11,6 +11,7 @@ import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,6 +22,7 @@ import static io.trino.spi.StandardErrorCode.INVALID_ARGUMENTS;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateTimeEncoding.unpackMillisUtc;
+import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.SmallintType.SMALLINT;
 import static io.trino.spi.type.TinyintType.TINYINT;
@@ -39,8 +41,8 @@ final class VersionPointers
     private VersionPointers() {}
 
     /**
-     * The newest epoch millisecond at or before the moment; a TIMESTAMP without a time zone is in the session's zone,
-     * as everywhere in Trino.
+     * The newest epoch millisecond at or before the moment; a TIMESTAMP without a time zone, or a DATE (its first
+     * moment), is in the session's zone, as everywhere in Trino.
      */
     static long epochMillis(ConnectorTableVersion version, ZoneId sessionZone)
     {
@@ -54,7 +56,11 @@ final class VersionPointers
             LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(floorDiv(epochMicros, 1000)), ZoneOffset.UTC);
             return local.atZone(sessionZone).toInstant().toEpochMilli();
         }
-        throw new TrinoException(NOT_SUPPORTED, "FOR TIMESTAMP AS OF takes a TIMESTAMP or a TIMESTAMP WITH TIME ZONE, not " + type.getDisplayName());
+        if (type.equals(DATE)) {
+            // as CAST(date AS TIMESTAMP): the day's first moment, in the session's zone
+            return LocalDate.ofEpochDay((long) value).atStartOfDay(sessionZone).toInstant().toEpochMilli();
+        }
+        throw new TrinoException(NOT_SUPPORTED, "FOR TIMESTAMP AS OF takes a TIMESTAMP, a TIMESTAMP WITH TIME ZONE or a DATE, not " + type.getDisplayName());
     }
 
     /** A version as a number: an integer, or text holding a decimal number or a PostgreSQL LSN ({@code 16/B374D848}). */

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import static io.airlift.slice.Slices.utf8Slice;
 import static io.trino.spi.type.BigintType.BIGINT;
 import static io.trino.spi.type.DateTimeEncoding.packDateTimeWithZone;
+import static io.trino.spi.type.DateType.DATE;
 import static io.trino.spi.type.DoubleType.DOUBLE;
 import static io.trino.spi.type.IntegerType.INTEGER;
 import static io.trino.spi.type.TimestampType.TIMESTAMP_MILLIS;
@@ -55,11 +56,20 @@ final class TestVersionPointers
     }
 
     @Test
+    void testDateIsItsFirstMomentInTheSessionZone()
+    {
+        // 2024-01-01
+        assertThat(VersionPointers.epochMillis(temporal(DATE, 19_723L), ZoneOffset.UTC)).isEqualTo(1_704_067_200_000L);
+        assertThat(VersionPointers.epochMillis(temporal(DATE, 19_723L), KATHMANDU)).isEqualTo(1_704_067_200_000L - (5 * 60 + 45) * 60_000L);
+        assertThat(VersionPointers.epochMillis(temporal(DATE, -1L), ZoneOffset.UTC)).isEqualTo(-86_400_000L);
+    }
+
+    @Test
     void testOtherMomentTypesAreRefused()
     {
         assertThatThrownBy(() -> VersionPointers.epochMillis(temporal(BIGINT, 5L), KATHMANDU))
                 .isInstanceOf(TrinoException.class)
-                .hasMessageContaining("FOR TIMESTAMP AS OF takes a TIMESTAMP or a TIMESTAMP WITH TIME ZONE, not bigint");
+                .hasMessageContaining("FOR TIMESTAMP AS OF takes a TIMESTAMP, a TIMESTAMP WITH TIME ZONE or a DATE, not bigint");
     }
 
     @Test
