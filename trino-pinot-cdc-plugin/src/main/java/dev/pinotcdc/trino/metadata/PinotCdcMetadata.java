@@ -11,6 +11,8 @@ import dev.pinotcdc.trino.pushdown.AggregationPushdown;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.ExpressionTranslation;
 import dev.pinotcdc.trino.pushdown.JsonSourceCapabilities;
+import dev.pinotcdc.trino.pushdown.NativeQueryColumnHandle;
+import dev.pinotcdc.trino.pushdown.NativeQueryTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotAggregation;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
@@ -41,6 +43,7 @@ import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.connector.SchemaTablePrefix;
 import io.trino.spi.connector.SortItem;
 import io.trino.spi.connector.TableColumnsMetadata;
+import io.trino.spi.connector.TableFunctionApplicationResult;
 import io.trino.spi.connector.TableNotFoundException;
 import io.trino.spi.connector.TopNApplicationResult;
 import io.trino.spi.expression.Call;
@@ -48,6 +51,7 @@ import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.expression.Constant;
 import io.trino.spi.expression.FunctionName;
 import io.trino.spi.expression.Variable;
+import io.trino.spi.function.table.ConnectorTableFunctionHandle;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
@@ -137,6 +141,12 @@ public class PinotCdcMetadata
     @Override
     public ConnectorTableMetadata getTableMetadata(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof NativeQueryTableHandle query) {
+            List<ColumnMetadata> columns = query.columns().stream()
+                    .map(NativeQueryColumnHandle::toColumnMetadata)
+                    .collect(toImmutableList());
+            return new ConnectorTableMetadata(new SchemaTableName(NativeQueryFunction.SCHEMA, NativeQueryFunction.NAME), columns);
+        }
         PinotTableDescription table = describe((PinotCdcTableHandle) tableHandle);
         return tableMetadata(table);
     }
@@ -153,6 +163,12 @@ public class PinotCdcMetadata
     @Override
     public Map<String, ColumnHandle> getColumnHandles(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof NativeQueryTableHandle query) {
+            // Pinot may name two columns alike: the first keeps the name
+            Map<String, ColumnHandle> columns = new LinkedHashMap<>();
+            query.columns().forEach(column -> columns.putIfAbsent(column.name(), column));
+            return ImmutableMap.copyOf(columns);
+        }
         PinotTableDescription table = describe((PinotCdcTableHandle) tableHandle);
         ImmutableMap.Builder<String, ColumnHandle> columns = ImmutableMap.builder();
         for (PinotCdcColumnHandle column : table.columns()) {
@@ -164,6 +180,9 @@ public class PinotCdcMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle columnHandle)
     {
+        if (columnHandle instanceof NativeQueryColumnHandle column) {
+            return column.toColumnMetadata();
+        }
         if (columnHandle instanceof AggregateColumnHandle aggregate) {
             return new ColumnMetadata(aggregate.name(), aggregate.type());
         }
@@ -224,6 +243,10 @@ public class PinotCdcMetadata
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session, ConnectorTableHandle handle, Constraint constraint)
     {
+        if (handle instanceof NativeQueryTableHandle) {
+            // the answer of a native query is read as Pinot gives it; Trino does the rest
+            return Optional.empty();
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
         // after a GROUP BY went to Pinot, a predicate is on groups (HAVING), which Pinot's WHERE cannot express
         if (!isPushdownEnabled(session) || table.aggregation().isPresent()) {
@@ -254,6 +277,10 @@ public class PinotCdcMetadata
     @Override
     public Optional<ProjectionApplicationResult<ConnectorTableHandle>> applyProjection(ConnectorSession session, ConnectorTableHandle handle, List<ConnectorExpression> projections, Map<String, ColumnHandle> assignments)
     {
+        if (handle instanceof NativeQueryTableHandle) {
+            // the answer of a native query is read as Pinot gives it; Trino does the rest
+            return Optional.empty();
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
         if (table.aggregation().isPresent() || !assignments.values().stream().allMatch(column -> column instanceof PinotCdcColumnHandle || column instanceof TruncatedTimeColumnHandle)) {
             return Optional.empty();
@@ -316,6 +343,10 @@ public class PinotCdcMetadata
     @Override
     public Optional<LimitApplicationResult<ConnectorTableHandle>> applyLimit(ConnectorSession session, ConnectorTableHandle handle, long limit)
     {
+        if (handle instanceof NativeQueryTableHandle) {
+            // the answer of a native query is read as Pinot gives it; Trino does the rest
+            return Optional.empty();
+        }
         if (!isPushdownEnabled(session)) {
             return Optional.empty();
         }
@@ -340,6 +371,10 @@ public class PinotCdcMetadata
             Map<String, ColumnHandle> assignments,
             List<List<ColumnHandle>> groupingSets)
     {
+        if (handle instanceof NativeQueryTableHandle) {
+            // the answer of a native query is read as Pinot gives it; Trino does the rest
+            return Optional.empty();
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
         // Pinot keeps the latest state of upsert tables only; other shapes, or a scan already reduced, stay in Trino
         if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || table.limit().isPresent() || groupingSets.size() != 1) {
@@ -377,6 +412,10 @@ public class PinotCdcMetadata
     @Override
     public Optional<TopNApplicationResult<ConnectorTableHandle>> applyTopN(ConnectorSession session, ConnectorTableHandle handle, long topCount, List<SortItem> sortItems, Map<String, ColumnHandle> assignments)
     {
+        if (handle instanceof NativeQueryTableHandle) {
+            // the answer of a native query is read as Pinot gives it; Trino does the rest
+            return Optional.empty();
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) handle;
         if (!isPushdownEnabled(session) || table.shape() != TableShape.UPSERT_CDC || table.aggregation().isPresent() || !table.sort().isEmpty()
                 || (table.limit().isPresent() && table.limit().getAsLong() < topCount) || topCount > table.maxRows()) {
@@ -391,6 +430,15 @@ public class PinotCdcMetadata
         }
         // Trino still sorts the rows it gets, and ties at the cut may be broken differently: the top-N is not guaranteed
         return Optional.of(new TopNApplicationResult<>(table.withTopN(topCount, sort.build()), false, false));
+    }
+
+    @Override
+    public Optional<TableFunctionApplicationResult<ConnectorTableHandle>> applyTableFunction(ConnectorSession session, ConnectorTableFunctionHandle handle)
+    {
+        if (!(handle instanceof NativeQueryFunctionHandle query)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableFunctionApplicationResult<>(query.table(), List.copyOf(query.table().columns())));
     }
 
     private static boolean isPermissionDenied(TrinoException e)

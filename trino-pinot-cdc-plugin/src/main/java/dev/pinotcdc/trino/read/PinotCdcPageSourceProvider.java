@@ -16,6 +16,8 @@ import dev.pinotcdc.trino.client.RequestedRows;
 import dev.pinotcdc.trino.config.PinotClientConfig;
 import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
+import dev.pinotcdc.trino.pushdown.NativeQueryColumnHandle;
+import dev.pinotcdc.trino.pushdown.NativeQueryTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
@@ -37,6 +39,7 @@ import io.trino.spi.predicate.TupleDomain;
 
 import java.util.List;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.MAX_BYTES_PER_BROKER_QUERY;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getDynamicFilteringWaitTimeout;
@@ -73,6 +76,9 @@ public class PinotCdcPageSourceProvider
             List<ColumnHandle> columns,
             DynamicFilter dynamicFilter)
     {
+        if (tableHandle instanceof NativeQueryTableHandle query) {
+            return nativeQuery(session, query, columns);
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         PinotCdcSplit pinotSplit = (PinotCdcSplit) split;
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
@@ -85,6 +91,23 @@ public class PinotCdcPageSourceProvider
                 problems,
                 stats,
                 pushedDynamicFilter,
+                getDynamicFilteringWaitTimeout(session));
+    }
+
+    private ConnectorPageSource nativeQuery(ConnectorSession session, NativeQueryTableHandle query, List<ColumnHandle> columns)
+    {
+        DecodingProblems problems = new DecodingProblems(query.tableName(), isStrictDecoding(session));
+        long timeoutMillis = Math.max(1, Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis));
+        long maxAnswerBytes = getMaxBytesPerBrokerQuery(session).toBytes();
+        List<NativeQueryColumnHandle> read = columns.stream()
+                .map(NativeQueryColumnHandle.class::cast)
+                .collect(toImmutableList());
+        // no dynamic filter: the text goes to Pinot as written
+        return new PinotCdcPageSource(
+                _ -> NativeQueryScan.run(broker, query, read, timeoutMillis, maxAnswerBytes, problems),
+                problems,
+                stats,
+                DynamicFilter.EMPTY,
                 getDynamicFilteringWaitTimeout(session));
     }
 

@@ -3,6 +3,7 @@ package dev.pinotcdc.trino.read;
 import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.adapter.SplitManagerAdapter;
+import dev.pinotcdc.trino.pushdown.NativeQueryTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
@@ -30,6 +31,10 @@ public class PinotCdcSplitManager
     @Override
     protected ConnectorSplitSource getSplits(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
+        if (tableHandle instanceof NativeQueryTableHandle) {
+            // a native query is one broker query
+            return new FixedSplitSource(ImmutableList.of(PinotCdcSplit.whole(OptionalLong.empty())));
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         // an aggregation without GROUP BY has its row also when no row can match: one split gives it
         boolean globalAggregation = table.aggregation().isPresent() && table.aggregation().orElseThrow().groupBy().isEmpty();
