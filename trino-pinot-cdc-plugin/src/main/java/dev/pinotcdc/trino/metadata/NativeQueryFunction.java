@@ -41,7 +41,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code TABLE(system.query(query => 'SELECT ...'))}: one Pinot SELECT statement, sent to a broker of the table it
  * reads as written (see {@link NativeSql}), its answer typed by the data types in Pinot's answer. Analysis asks
- * Pinot for the answer's columns only (the statement with LIMIT 0).
+ * Pinot for the answer's columns (the statement with LIMIT 1).
  */
 public class NativeQueryFunction
         extends AbstractConnectorTableFunction

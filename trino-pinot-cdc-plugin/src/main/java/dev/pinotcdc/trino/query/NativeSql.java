@@ -105,10 +105,13 @@ public record NativeSql(String statement, String tableName, OptionalLong limit, 
         return limit.orElse(maxRows + 1);
     }
 
-    /** The statement with LIMIT 0 in place of its own: Pinot answers with the result's columns and types only. */
+    /**
+     * The statement with LIMIT 1 in place of its own: Pinot answers with the result's columns and types, and at most
+     * one row. Not LIMIT 0: Pinot 0.11 fails an ordered GROUP BY with LIMIT 0.
+     */
     public String columnsOnly()
     {
-        return (limitStart < 0 ? statement : statement.substring(0, limitStart)) + "\nLIMIT 0";
+        return (limitStart < 0 ? statement : statement.substring(0, limitStart)) + "\nLIMIT 1";
     }
 
     private record Token(Kind kind, String text, int start, int end)

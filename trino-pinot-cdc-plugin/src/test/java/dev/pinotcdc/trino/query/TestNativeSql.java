@@ -17,7 +17,7 @@ final class TestNativeSql
         assertThat(sql.limit()).isEqualTo(OptionalLong.of(5));
         assertThat(sql.sqlToSend(1000)).isEqualTo("SELECT id, status FROM orders WHERE status = 'Paid' AND note <> 'it''s; LIMIT 3' LIMIT 5");
         assertThat(sql.requestedRows(1000)).isEqualTo(5);
-        assertThat(sql.columnsOnly()).isEqualTo("SELECT id, status FROM orders WHERE status = 'Paid' AND note <> 'it''s; LIMIT 3' \nLIMIT 0");
+        assertThat(sql.columnsOnly()).isEqualTo("SELECT id, status FROM orders WHERE status = 'Paid' AND note <> 'it''s; LIMIT 3' \nLIMIT 1");
     }
 
     @Test
@@ -28,7 +28,7 @@ final class TestNativeSql
         assertThat(sql.limit()).isEmpty();
         assertThat(sql.sqlToSend(1000)).isEqualTo("select status, count(*) from orders group by status\nLIMIT 1001");
         assertThat(sql.requestedRows(1000)).isEqualTo(1001);
-        assertThat(sql.columnsOnly()).isEqualTo("select status, count(*) from orders group by status\nLIMIT 0");
+        assertThat(sql.columnsOnly()).isEqualTo("select status, count(*) from orders group by status\nLIMIT 1");
     }
 
     @Test
@@ -36,7 +36,7 @@ final class TestNativeSql
     {
         assertThat(NativeSql.parse("SELECT * FROM t LIMIT 20 OFFSET 5").limit()).isEqualTo(OptionalLong.of(20));
         assertThat(NativeSql.parse("SELECT * FROM t LIMIT 5, 20").limit()).isEqualTo(OptionalLong.of(20));
-        assertThat(NativeSql.parse("SELECT * FROM t LIMIT 5, 20").columnsOnly()).isEqualTo("SELECT * FROM t \nLIMIT 0");
+        assertThat(NativeSql.parse("SELECT * FROM t LIMIT 5, 20").columnsOnly()).isEqualTo("SELECT * FROM t \nLIMIT 1");
         assertThat(NativeSql.parse("SELECT * FROM t /* LIMIT 7 */ ORDER BY id limit 7 -- seven").sqlToSend(100)).isEqualTo("SELECT * FROM t /* LIMIT 7 */ ORDER BY id limit 7");
     }
 
