@@ -2,6 +2,7 @@ package dev.pinotcdc.trino;
 
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.config.PinotCdcSessionProperties;
+import dev.pinotcdc.trino.metadata.NativeQueryFunction;
 import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
@@ -12,10 +13,12 @@ import io.trino.spi.connector.ConnectorPageSourceProvider;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorSplitManager;
 import io.trino.spi.connector.ConnectorTransactionHandle;
+import io.trino.spi.function.table.ConnectorTableFunction;
 import io.trino.spi.session.PropertyMetadata;
 import io.trino.spi.transaction.IsolationLevel;
 
 import java.util.List;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,6 +30,7 @@ public class PinotCdcConnector
     private final PinotCdcSplitManager splitManager;
     private final PinotCdcPageSourceProvider pageSourceProvider;
     private final List<PropertyMetadata<?>> sessionProperties;
+    private final Set<ConnectorTableFunction> tableFunctions;
 
     @Inject
     public PinotCdcConnector(
@@ -34,13 +38,15 @@ public class PinotCdcConnector
             PinotCdcMetadata metadata,
             PinotCdcSplitManager splitManager,
             PinotCdcPageSourceProvider pageSourceProvider,
-            PinotCdcSessionProperties sessionProperties)
+            PinotCdcSessionProperties sessionProperties,
+            NativeQueryFunction nativeQuery)
     {
         this.lifeCycleManager = requireNonNull(lifeCycleManager, "lifeCycleManager is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.splitManager = requireNonNull(splitManager, "splitManager is null");
         this.pageSourceProvider = requireNonNull(pageSourceProvider, "pageSourceProvider is null");
         this.sessionProperties = sessionProperties.getSessionProperties();
+        this.tableFunctions = Set.of(nativeQuery);
     }
 
     @Override
@@ -71,6 +77,12 @@ public class PinotCdcConnector
     public List<PropertyMetadata<?>> getSessionProperties()
     {
         return sessionProperties;
+    }
+
+    @Override
+    public Set<ConnectorTableFunction> getTableFunctions()
+    {
+        return tableFunctions;
     }
 
     @Override

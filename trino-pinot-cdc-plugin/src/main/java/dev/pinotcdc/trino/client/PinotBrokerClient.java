@@ -185,7 +185,10 @@ public class PinotBrokerClient
         PinotHttp.Answer answer = PinotHttp.send(httpClient, request.build(), maxAnswerBytes);
         if (answer.status() != 200) {
             String hint = answer.status() == 401 || answer.status() == 403 ? " (check pinot.broker.authentication.*)" : "";
-            throw new PinotHttpStatusException("Pinot table '%s': broker %s answered HTTP %s%s".formatted(tableName, broker, answer.status(), hint), answer.status());
+            // Pinot sends the cause of an HTTP 500 (a query it failed to plan, say) in the body
+            String text = shorten(answer.text());
+            String detail = text.isEmpty() ? "" : ": " + text;
+            throw new PinotHttpStatusException("Pinot table '%s': broker %s answered HTTP %s%s%s".formatted(tableName, broker, answer.status(), hint, detail), answer.status());
         }
         return answer;
     }

@@ -13,6 +13,8 @@ import dev.pinotcdc.trino.pushdown.ExpressionTranslation;
 import dev.pinotcdc.trino.pushdown.FreshnessColumnHandle;
 import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
 import dev.pinotcdc.trino.pushdown.JsonSourceCapabilities;
+import dev.pinotcdc.trino.pushdown.NativeQueryColumnHandle;
+import dev.pinotcdc.trino.pushdown.NativeQueryTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotAggregation;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
@@ -43,6 +45,7 @@ import io.trino.spi.connector.SchemaTableName;
 import io.trino.spi.connector.SchemaTablePrefix;
 import io.trino.spi.connector.SortItem;
 import io.trino.spi.connector.TableColumnsMetadata;
+import io.trino.spi.connector.TableFunctionApplicationResult;
 import io.trino.spi.connector.TableNotFoundException;
 import io.trino.spi.connector.TopNApplicationResult;
 import io.trino.spi.expression.Call;
@@ -50,6 +53,7 @@ import io.trino.spi.expression.ConnectorExpression;
 import io.trino.spi.expression.Constant;
 import io.trino.spi.expression.FunctionName;
 import io.trino.spi.expression.Variable;
+import io.trino.spi.function.table.ConnectorTableFunctionHandle;
 import io.trino.spi.predicate.TupleDomain;
 import io.trino.spi.type.Type;
 import io.trino.spi.type.VarcharType;
@@ -152,6 +156,12 @@ public class PinotCdcMetadata
         if (tableHandle instanceof FreshnessTableHandle freshness) {
             return HiddenTables.freshness(freshness.schemaTableName(), freshness.pinotTableName());
         }
+        if (tableHandle instanceof NativeQueryTableHandle query) {
+            List<ColumnMetadata> columns = query.columns().stream()
+                    .map(NativeQueryColumnHandle::toColumnMetadata)
+                    .collect(toImmutableList());
+            return new ConnectorTableMetadata(new SchemaTableName(NativeQueryFunction.SCHEMA, NativeQueryFunction.NAME), columns);
+        }
         PinotTableDescription table = describe((PinotCdcTableHandle) tableHandle);
         return tableMetadata(table);
     }
@@ -171,6 +181,12 @@ public class PinotCdcMetadata
         if (tableHandle instanceof FreshnessTableHandle) {
             return FreshnessColumnHandle.ALL.stream().collect(toImmutableMap(FreshnessColumnHandle::name, column -> column));
         }
+        if (tableHandle instanceof NativeQueryTableHandle query) {
+            // Pinot may name two columns alike: the first keeps the name
+            Map<String, ColumnHandle> columns = new LinkedHashMap<>();
+            query.columns().forEach(column -> columns.putIfAbsent(column.name(), column));
+            return ImmutableMap.copyOf(columns);
+        }
         PinotTableDescription table = describe((PinotCdcTableHandle) tableHandle);
         ImmutableMap.Builder<String, ColumnHandle> columns = ImmutableMap.builder();
         for (PinotCdcColumnHandle column : table.columns()) {
@@ -182,6 +198,9 @@ public class PinotCdcMetadata
     @Override
     public ColumnMetadata getColumnMetadata(ConnectorSession session, ConnectorTableHandle tableHandle, ColumnHandle columnHandle)
     {
+        if (columnHandle instanceof NativeQueryColumnHandle column) {
+            return column.toColumnMetadata();
+        }
         if (columnHandle instanceof AggregateColumnHandle aggregate) {
             return new ColumnMetadata(aggregate.name(), aggregate.type());
         }
@@ -339,6 +358,10 @@ public class PinotCdcMetadata
     @Override
     public Optional<LimitApplicationResult<ConnectorTableHandle>> applyLimit(ConnectorSession session, ConnectorTableHandle handle, long limit)
     {
+        if (handle instanceof NativeQueryTableHandle) {
+            // the answer of a native query is read as Pinot gives it; Trino does the rest
+            return Optional.empty();
+        }
         if (!isPushdownEnabled(session)) {
             return Optional.empty();
         }
@@ -427,6 +450,15 @@ public class PinotCdcMetadata
         }
         // Trino still sorts the rows it gets, and ties at the cut may be broken differently: the top-N is not guaranteed
         return Optional.of(new TopNApplicationResult<>(table.withTopN(topCount, sort.build()), false, false));
+    }
+
+    @Override
+    public Optional<TableFunctionApplicationResult<ConnectorTableHandle>> applyTableFunction(ConnectorSession session, ConnectorTableFunctionHandle handle)
+    {
+        if (!(handle instanceof NativeQueryFunctionHandle query)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableFunctionApplicationResult<>(query.table(), List.copyOf(query.table().columns())));
     }
 
     private static boolean isPermissionDenied(TrinoException e)

@@ -18,6 +18,8 @@ import dev.pinotcdc.trino.pushdown.ConstraintPushdown;
 import dev.pinotcdc.trino.pushdown.DecodingProblems;
 import dev.pinotcdc.trino.pushdown.FreshnessColumnHandle;
 import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
+import dev.pinotcdc.trino.pushdown.NativeQueryColumnHandle;
+import dev.pinotcdc.trino.pushdown.NativeQueryTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
@@ -41,6 +43,7 @@ import io.trino.spi.predicate.TupleDomain;
 import java.util.List;
 import java.util.OptionalLong;
 
+import static com.google.common.collect.ImmutableList.toImmutableList;
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_RESULT_TOO_LARGE;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.MAX_BYTES_PER_BROKER_QUERY;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getDynamicFilteringWaitTimeout;
@@ -83,6 +86,9 @@ public class PinotCdcPageSourceProvider
             List<FreshnessColumnHandle> figures = columns.stream().map(FreshnessColumnHandle.class::cast).toList();
             return new FixedPageSource(List.of(freshnessReader.read(freshness, figures)));
         }
+        if (tableHandle instanceof NativeQueryTableHandle query) {
+            return nativeQuery(session, query, columns);
+        }
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
         PinotCdcSplit pinotSplit = (PinotCdcSplit) split;
         DecodingProblems problems = new DecodingProblems(table.pinotTableName(), isStrictDecoding(session));
@@ -95,6 +101,23 @@ public class PinotCdcPageSourceProvider
                 problems,
                 stats,
                 pushedDynamicFilter,
+                getDynamicFilteringWaitTimeout(session));
+    }
+
+    private ConnectorPageSource nativeQuery(ConnectorSession session, NativeQueryTableHandle query, List<ColumnHandle> columns)
+    {
+        DecodingProblems problems = new DecodingProblems(query.tableName(), isStrictDecoding(session));
+        long timeoutMillis = Math.max(1, Math.min(getQueryTimeout(session).toMillis(), readTimeoutMillis));
+        long maxAnswerBytes = getMaxBytesPerBrokerQuery(session).toBytes();
+        List<NativeQueryColumnHandle> read = columns.stream()
+                .map(NativeQueryColumnHandle.class::cast)
+                .collect(toImmutableList());
+        // no dynamic filter: the text goes to Pinot as written
+        return new PinotCdcPageSource(
+                _ -> NativeQueryScan.run(broker, query, read, timeoutMillis, maxAnswerBytes, problems),
+                problems,
+                stats,
+                DynamicFilter.EMPTY,
                 getDynamicFilteringWaitTimeout(session));
     }
 
@@ -214,7 +237,7 @@ public class PinotCdcPageSourceProvider
     }
 
     /** How far behind now the consuming segments the query read were, as the broker reports their freshness. */
-    private static OptionalLong consumingLag(BrokerResult result)
+    static OptionalLong consumingLag(BrokerResult result)
     {
         long freshness = result.stats().minConsumingFreshnessTimeMs();
         if (freshness <= 0 || freshness == Long.MAX_VALUE) {

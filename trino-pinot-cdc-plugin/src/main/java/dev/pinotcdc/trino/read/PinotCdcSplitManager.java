@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.adapter.SplitManagerAdapter;
 import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
+import dev.pinotcdc.trino.pushdown.NativeQueryTableHandle;
 import dev.pinotcdc.trino.pushdown.PinotCdcSplit;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import io.trino.spi.connector.ConnectorSession;
@@ -31,7 +32,8 @@ public class PinotCdcSplitManager
     @Override
     protected ConnectorSplitSource getSplits(ConnectorSession session, ConnectorTableHandle tableHandle)
     {
-        if (tableHandle instanceof FreshnessTableHandle) {
+        if (tableHandle instanceof FreshnessTableHandle || tableHandle instanceof NativeQueryTableHandle) {
+            // one broker query answers a freshness table or a native query
             return new FixedSplitSource(ImmutableList.of(PinotCdcSplit.whole(OptionalLong.empty())));
         }
         PinotCdcTableHandle table = (PinotCdcTableHandle) tableHandle;
