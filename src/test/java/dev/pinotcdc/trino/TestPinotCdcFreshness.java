@@ -98,7 +98,7 @@ final class TestPinotCdcFreshness
     {
         sendOrders(3, false);
         String analyzed = (String) queryRunner.execute("EXPLAIN ANALYZE VERBOSE SELECT id, status FROM " + TABLE).getOnlyValue();
-        assertThat(analyzed).contains("pinot.consuming_freshness_lag_ms");
+        assertThat(analyzed).contains("pinot_cdc.consuming_freshness_lag_ms");
     }
 
     private void assertFigures(MaterializedRow figures, long versions, Instant sentFrom, Instant sentUntil)

@@ -35,7 +35,7 @@ final class PinotCdcPageSource
 {
     private static final int ROWS_PER_PAGE = 4096;
     /** Shown by EXPLAIN ANALYZE VERBOSE: how far behind now the consuming segments each split read were. */
-    static final String CONSUMING_LAG_METRIC = "pinot.consuming_freshness_lag_ms";
+    static final String CONSUMING_LAG_METRIC = "pinot_cdc.consuming_freshness_lag_ms";
 
     private final Function<TupleDomain<ColumnHandle>, BrokerAnswer> query;
     private final DecodingProblems problems;
