@@ -11,6 +11,7 @@ import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
 import dev.pinotcdc.trino.config.PinotCdcScanConfig;
 import dev.pinotcdc.trino.config.PinotCdcSessionProperties;
 import dev.pinotcdc.trino.metadata.AsOfResolver;
+import dev.pinotcdc.trino.metadata.ExtremeValue;
 import dev.pinotcdc.trino.metadata.NativeQueryFunction;
 import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.metadata.PinotTableCatalog;
@@ -52,6 +53,7 @@ public class PinotCdcModule
         binder.bind(PinotCdcSplitManager.class).in(Scopes.SINGLETON);
         binder.bind(TruncateFinder.class).in(Scopes.SINGLETON);
         binder.bind(AsOfResolver.class).in(Scopes.SINGLETON);
+        binder.bind(ExtremeValue.class).in(Scopes.SINGLETON);
         binder.bind(FreshnessReader.class).in(Scopes.SINGLETON);
         binder.bind(NativeQueryFunction.class).in(Scopes.SINGLETON);
         binder.bind(PinotCdcPageSourceProvider.class).in(Scopes.SINGLETON);

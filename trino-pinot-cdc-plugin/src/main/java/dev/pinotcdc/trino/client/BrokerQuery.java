@@ -33,6 +33,9 @@ public record BrokerQuery(String tableName, String sql, Map<String, String> quer
         }
     }
 
+    /** The Pinot query option that shows every version of an upsert table. */
+    public static final String SKIP_UPSERT_OPTION = "skipUpsert";
+
     public static BrokerQuery of(String tableName, String sql)
     {
         return new BrokerQuery(tableName, sql, Map.of(), Optional.empty(), OptionalLong.empty());
@@ -43,6 +46,15 @@ public record BrokerQuery(String tableName, String sql, Map<String, String> quer
         Map<String, String> options = new LinkedHashMap<>(queryOptions);
         options.put(key, value);
         return new BrokerQuery(tableName, sql, options, requestedRows, maxAnswerBytes);
+    }
+
+    /**
+     * With {@code everyVersion}, an upsert table answers with every version it holds, not only each key's newest
+     * (Pinot's {@code skipUpsert} query option).
+     */
+    public BrokerQuery withEveryUpsertVersion(boolean everyVersion)
+    {
+        return everyVersion ? withOption(SKIP_UPSERT_OPTION, "true") : this;
     }
 
     public BrokerQuery withRequestedRows(RequestedRows rows)

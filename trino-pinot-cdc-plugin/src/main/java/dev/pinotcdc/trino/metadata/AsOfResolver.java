@@ -1,25 +1,16 @@
 package dev.pinotcdc.trino.metadata;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
-import dev.pinotcdc.trino.client.BrokerQuery;
-import dev.pinotcdc.trino.client.BrokerResult;
-import dev.pinotcdc.trino.client.PinotBrokerClient;
-import dev.pinotcdc.trino.client.PinotClientException;
-import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.pushdown.AsOf;
 import dev.pinotcdc.trino.pushdown.PinotCdcColumnHandle;
-import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
-import dev.pinotcdc.trino.query.ColumnReference;
-import dev.pinotcdc.trino.query.PinotQuery;
-import dev.pinotcdc.trino.query.PinotSqlWriter;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableVersion;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_VERSION_NOT_AVAILABLE;
@@ -34,13 +25,13 @@ import static java.util.Objects.requireNonNull;
  */
 public final class AsOfResolver
 {
-    private final PinotBrokerClient broker;
+    private final ExtremeValue extremeValue;
     private final CdcLayout layout;
 
     @Inject
-    public AsOfResolver(PinotBrokerClient broker, CdcLayout layout)
+    public AsOfResolver(ExtremeValue extremeValue, CdcLayout layout)
     {
-        this.broker = requireNonNull(broker, "broker is null");
+        this.extremeValue = requireNonNull(extremeValue, "extremeValue is null");
         this.layout = requireNonNull(layout, "layout is null");
     }
 
@@ -60,7 +51,8 @@ public final class AsOfResolver
         }
         long bound = temporal ? VersionPointers.epochMillis(version, session.getTimeZoneKey().getZoneId()) : VersionPointers.versionNumber(version);
         AsOf asOf = new AsOf(column, bound);
-        OptionalLong oldest = oldest(table.pinotTableName(), column, table.shape() == TableShape.UPSERT_CDC);
+        // the oldest value in any version Pinot holds, deletes and truncates included
+        OptionalLong oldest = extremeValue.of(table.pinotTableName(), column, Optional.empty(), false, table.shape() == TableShape.UPSERT_CDC);
         if (oldest.isPresent() && bound < oldest.getAsLong()) {
             throw new TrinoException(PINOT_CDC_VERSION_NOT_AVAILABLE, format(
                     "Pinot table '%s' holds versions from %s on (its oldest %s); %s is older, and the table's state then is not known",
@@ -80,32 +72,5 @@ public final class AsOfResolver
     private static String describe(boolean temporal, long value)
     {
         return temporal ? Instant.ofEpochMilli(value) + " (" + value + " ms)" : "version " + value;
-    }
-
-    /** The oldest value of the bound's column in any version Pinot holds, deletes and truncates included. */
-    private OptionalLong oldest(String pinotTableName, String column, boolean skipsUpsert)
-    {
-        // ORDER BY ... LIMIT 1 returns the value exactly; MIN would return it as a double
-        PinotQuery query = PinotQuery.builder(pinotTableName)
-                .select(new ColumnReference(column))
-                .orderBy(new ColumnReference(column), true)
-                .limit(1)
-                .build();
-        BrokerQuery brokerQuery = BrokerQuery.of(pinotTableName, PinotSqlWriter.write(query));
-        if (skipsUpsert) {
-            brokerQuery = brokerQuery.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
-        }
-        BrokerResult result;
-        try {
-            result = broker.execute(brokerQuery);
-        }
-        catch (PinotClientException e) {
-            throw PinotErrors.toTrinoException(e);
-        }
-        if (result.rowCount() == 0) {
-            return OptionalLong.empty();
-        }
-        JsonNode value = result.rows().getFirst().get(0);
-        return OptionalLong.of(value.asLong());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
+import dev.pinotcdc.trino.client.BrokerQuery;
 import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.query.PinotSqlWriter;
 import io.trino.spi.connector.ColumnHandle;
@@ -59,9 +60,6 @@ public record PinotCdcTableHandle(
         boolean skipsUpsert)
         implements ConnectorTableHandle
 {
-    /** The Pinot query option that shows every version of an upsert table. */
-    public static final String SKIP_UPSERT_OPTION = "skipUpsert";
-
     @JsonCreator
     public PinotCdcTableHandle(
             @JsonProperty("schemaTableName") SchemaTableName schemaTableName,
@@ -164,7 +162,7 @@ public record PinotCdcTableHandle(
         ScanPlan plan = aggregation.isPresent()
                 ? ScanPlan.aggregated(this, List.of(), whole)
                 : ScanPlan.create(this, projection.orElse(List.of()), whole);
-        String options = skipsUpsert ? " with query option " + SKIP_UPSERT_OPTION + "=true" : "";
+        String options = skipsUpsert ? " with query option " + BrokerQuery.SKIP_UPSERT_OPTION + "=true" : "";
         return schemaTableName + (plan.empty() ? " (no row can match; Pinot is not queried)" : " Pinot SQL: " + PinotSqlWriter.write(plan.query()) + options);
     }
 }

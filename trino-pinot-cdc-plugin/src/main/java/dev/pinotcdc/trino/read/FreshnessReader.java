@@ -11,7 +11,6 @@ import dev.pinotcdc.trino.client.PinotControllerClient;
 import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.pushdown.FreshnessColumnHandle;
 import dev.pinotcdc.trino.pushdown.FreshnessTableHandle;
-import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.CountAll;
 import dev.pinotcdc.trino.query.FunctionCall;
@@ -59,10 +58,8 @@ public final class FreshnessReader
     {
         PinotQuery.Builder query = PinotQuery.builder(table.pinotTableName()).select(new CountAll());
         table.timeColumn().ifPresent(column -> query.select(FunctionCall.of("MAX", new ColumnReference(column))));
-        BrokerQuery brokerQuery = BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query.limit(1).build()));
-        if (table.skipsUpsert()) {
-            brokerQuery = brokerQuery.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
-        }
+        BrokerQuery brokerQuery = BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query.limit(1).build()))
+                .withEveryUpsertVersion(table.skipsUpsert());
         BrokerResult result;
         ConsumingProgress progress;
         try {

@@ -250,10 +250,8 @@ public class PinotCdcPageSourceProvider
     {
         BrokerQuery query = BrokerQuery.of(plan.query().table(), PinotSqlWriter.write(pinotQuery))
                 .withOption(BrokerQuery.TIMEOUT_MS, Long.toString(limits.timeoutMillis()))
-                .withMaxAnswerBytes(limits.maxAnswerBytes());
-        if (plan.skipsUpsert()) {
-            query = query.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
-        }
+                .withMaxAnswerBytes(limits.maxAnswerBytes())
+                .withEveryUpsertVersion(plan.skipsUpsert());
         if (!plan.globalAggregation()) {
             // a broker may cut rows or groups to its response limit without a word: the client checks for it
             query = query.withRequestedRows(new RequestedRows(pinotQuery.limit(), pinotQuery.groupBy().isEmpty()));

@@ -1,24 +1,17 @@
 package dev.pinotcdc.trino.read;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.cache.Cache;
 import com.google.common.util.concurrent.UncheckedExecutionException;
 import com.google.inject.Inject;
 import dev.pinotcdc.trino.cdc.CdcLayout;
 import dev.pinotcdc.trino.cdc.TableShape;
-import dev.pinotcdc.trino.client.BrokerQuery;
-import dev.pinotcdc.trino.client.BrokerResult;
-import dev.pinotcdc.trino.client.PinotBrokerClient;
-import dev.pinotcdc.trino.client.PinotClientException;
-import dev.pinotcdc.trino.client.PinotErrors;
 import dev.pinotcdc.trino.config.PinotCdcMetadataConfig;
+import dev.pinotcdc.trino.metadata.ExtremeValue;
 import dev.pinotcdc.trino.pushdown.AsOf;
 import dev.pinotcdc.trino.pushdown.PinotCdcTableHandle;
 import dev.pinotcdc.trino.query.ColumnReference;
 import dev.pinotcdc.trino.query.ComparisonOperator;
 import dev.pinotcdc.trino.query.PinotFilter;
-import dev.pinotcdc.trino.query.PinotQuery;
-import dev.pinotcdc.trino.query.PinotSqlWriter;
 import dev.pinotcdc.trino.query.StringLiteral;
 import io.trino.cache.EvictableCacheBuilder;
 
@@ -36,14 +29,14 @@ import static java.util.Objects.requireNonNull;
  */
 public final class TruncateFinder
 {
-    private final PinotBrokerClient broker;
+    private final ExtremeValue extremeValue;
     private final CdcLayout layout;
     private final Cache<TruncateQuestion, OptionalLong> newestTruncates;
 
     @Inject
-    public TruncateFinder(PinotBrokerClient broker, CdcLayout layout, PinotCdcMetadataConfig config)
+    public TruncateFinder(ExtremeValue extremeValue, CdcLayout layout, PinotCdcMetadataConfig config)
     {
-        this.broker = requireNonNull(broker, "broker is null");
+        this.extremeValue = requireNonNull(extremeValue, "extremeValue is null");
         this.layout = requireNonNull(layout, "layout is null");
         // truncates are rare: like a new column, a new truncate is seen within the metadata cache time, which spares
         // every scan a broker query
@@ -78,29 +71,8 @@ public final class TruncateFinder
 
     private OptionalLong queryNewestTruncate(PinotCdcTableHandle table, String versionColumn)
     {
-        // ORDER BY ... LIMIT 1 returns the version exactly; MAX would return it as a double
         PinotFilter truncates = new PinotFilter.Comparison(new ColumnReference(layout.opColumn()), ComparisonOperator.EQUAL, new StringLiteral(layout.truncateOpCode()));
-        PinotQuery query = PinotQuery.builder(table.pinotTableName())
-                .select(new ColumnReference(versionColumn))
-                .filter(table.asOf().map(asOf -> PinotFilter.and(List.of(truncates, asOf.filter()))).orElse(truncates))
-                .orderBy(new ColumnReference(versionColumn), false)
-                .limit(1)
-                .build();
-        BrokerQuery brokerQuery = BrokerQuery.of(table.pinotTableName(), PinotSqlWriter.write(query));
-        if (table.skipsUpsert()) {
-            brokerQuery = brokerQuery.withOption(PinotCdcTableHandle.SKIP_UPSERT_OPTION, "true");
-        }
-        BrokerResult result;
-        try {
-            result = broker.execute(brokerQuery);
-        }
-        catch (PinotClientException e) {
-            throw PinotErrors.toTrinoException(e);
-        }
-        if (result.rowCount() == 0) {
-            return OptionalLong.empty();
-        }
-        JsonNode version = result.rows().getFirst().get(0);
-        return OptionalLong.of(version.asLong());
+        PinotFilter filter = table.asOf().map(asOf -> PinotFilter.and(List.of(truncates, asOf.filter()))).orElse(truncates);
+        return extremeValue.of(table.pinotTableName(), versionColumn, Optional.of(filter), true, table.skipsUpsert());
     }
 }
