@@ -9,14 +9,13 @@ import dev.pinotcdc.trino.testing.PinotColumnType;
 import dev.pinotcdc.trino.testing.PinotTestCluster;
 import dev.pinotcdc.trino.testing.SampleCdcTables;
 import io.trino.Session;
-import io.trino.execution.QueryManager;
+import io.trino.dispatcher.DispatchManager;
 import io.trino.server.BasicQueryInfo;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.QueryRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -158,12 +157,6 @@ final class TestPinotCdcFaults
 
     @Test
     @Order(3)
-    @Disabled("""
-            Known bug (issue 12, faults): with Pinot stopped, a query on the cached catalog (metadata-cache-ttl 1h) still asks \
-            the broker while planning (SourceFieldTypes), and after its timeout the controller; it fails after ~8 s with \
-            "Pinot controller http://.../tables/fault_orders/schema did not answer within 3000 ms": bounded, but not naming the \
-            table in the user's words nor what to do. After SIGCONT the first queries fail with "no online broker serves it" until \
-            Pinot re-registers its broker (its ZooKeeper sessions expired while stopped); the recovery half was not yet verified""")
     void testStoppedClusterFailsAtTheReadTimeoutAndRecovers()
             throws Exception
     {
@@ -197,25 +190,22 @@ final class TestPinotCdcFaults
 
     @Test
     @Order(4)
-    @Disabled("""
-            Not yet verified (issue 12, faults): needs the recovery after SIGCONT of testStoppedClusterFailsAtTheReadTimeoutAndRecovers; \
-            measures whether cancelling the Trino query releases the driver thread held in the synchronous broker call at once \
-            or only at the read timeout""")
     void testCancelWhilePinotIsStopped()
             throws Exception
     {
         Session session = session(PATIENT);
         MaterializedResult expected = queryRunner.execute(noPushdown(session(PinotCdcQueryRunner.CATALOG)), SUMMARY);
         awaitAnswer(session, SUMMARY, expected);
-        QueryManager queryManager = ((DistributedQueryRunner) queryRunner).getCoordinator().getQueryManager();
+        // the dispatcher knows the query from its start: the table is looked up (and Pinot asked) before it is planned
+        DispatchManager dispatchManager = ((DistributedQueryRunner) queryRunner).getCoordinator().getDispatchManager();
         signal("STOP");
         try {
             Future<MaterializedResult> query = executor.submit(() -> queryRunner.execute(session, SCAN + " WHERE amount > 0"));
-            BasicQueryInfo running = awaitRunning(queryManager, SCAN + " WHERE amount > 0");
+            BasicQueryInfo running = awaitRunning(dispatchManager, SCAN + " WHERE amount > 0");
             // the driver is now inside the broker call
             awaitBrokerCall(Duration.ofSeconds(30));
             long start = System.nanoTime();
-            queryManager.cancelQuery(running.getQueryId());
+            dispatchManager.cancelQuery(running.getQueryId());
             assertThatThrownBy(() -> query.get(SLACK.toMillis(), TimeUnit.MILLISECONDS)).hasMessageContaining("canceled");
             Duration queryEnded = Duration.ofNanos(System.nanoTime() - start);
             Duration callReleased = awaitNoBrokerCall(PATIENT_READ_TIMEOUT.plus(SLACK));
@@ -236,6 +226,9 @@ final class TestPinotCdcFaults
     void testClusterKilledDuringScan()
             throws Exception
     {
+        MaterializedResult expected = queryRunner.execute(noPushdown(session(PinotCdcQueryRunner.CATALOG)), SUMMARY);
+        // healthy, whatever the tests before left behind
+        awaitAnswer(session(CACHED), SUMMARY, expected);
         MaterializedResult healthy = queryRunner.execute(session(CACHED), SCAN);
         assertThat(healthy.getRowCount()).isPositive();
         // the scan reaches the broker and waits there; then the whole cluster dies
@@ -332,12 +325,12 @@ final class TestPinotCdcFaults
         return cdcTable;
     }
 
-    private static BasicQueryInfo awaitRunning(QueryManager queryManager, String sql)
+    private static BasicQueryInfo awaitRunning(DispatchManager dispatchManager, String sql)
             throws InterruptedException
     {
         long deadline = System.nanoTime() + SLACK.toNanos();
         while (System.nanoTime() < deadline) {
-            for (BasicQueryInfo info : queryManager.getQueries()) {
+            for (BasicQueryInfo info : dispatchManager.getQueries()) {
                 if (info.getQuery().equals(sql) && !info.getState().isDone()) {
                     return info;
                 }

@@ -17,6 +17,7 @@ import dev.pinotcdc.trino.metadata.PinotCdcMetadata;
 import dev.pinotcdc.trino.metadata.PinotTableCatalog;
 import dev.pinotcdc.trino.metadata.PinotTableDescriptionLoader;
 import dev.pinotcdc.trino.metadata.SourceFieldTypes;
+import dev.pinotcdc.trino.read.BrokerQueryExecutor;
 import dev.pinotcdc.trino.read.FreshnessReader;
 import dev.pinotcdc.trino.read.PinotCdcPageSourceProvider;
 import dev.pinotcdc.trino.read.PinotCdcSplitManager;
@@ -57,6 +58,7 @@ public class PinotCdcModule
         binder.bind(FreshnessReader.class).in(Scopes.SINGLETON);
         binder.bind(NativeQueryFunction.class).in(Scopes.SINGLETON);
         binder.bind(PinotCdcPageSourceProvider.class).in(Scopes.SINGLETON);
+        binder.bind(BrokerQueryExecutor.class).in(Scopes.SINGLETON);
     }
 
     @Provides

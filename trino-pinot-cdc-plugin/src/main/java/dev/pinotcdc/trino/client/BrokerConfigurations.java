@@ -21,32 +21,47 @@ import static java.util.Objects.requireNonNull;
 /**
  * Reads the response limit of each broker from its configuration ({@code GET /appconfigs}, with the catalog's broker
  * credentials) when an answer needs it, and keeps it a while: a broker reads its configuration when it starts.
+ * A read that fails is tried again at once, a few times; when it still fails, the limit last read from that broker
+ * stands, so a passing failure never lets a cut answer through as whole.
  */
 public class BrokerConfigurations
 {
     private static final Logger log = Logger.get(BrokerConfigurations.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration KEEP = Duration.ofMinutes(5);
-    private static final Duration KEEP_FAILURE = Duration.ofMinutes(1);
+    private static final int ATTEMPTS = 3;
+    private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(200);
 
     private final PinotAuthentication authentication;
     private final HttpClient httpClient;
     private final Map<URI, Known> caps = new ConcurrentHashMap<>();
+    private final Duration keep;
+    private final Duration keepFailure;
 
-    private record Known(OptionalInt cap, long expiresNanos) {}
+    private record Known(OptionalInt cap, long expiresNanos, boolean read) {}
 
     /**
      * @param httpClient the brokers' HTTP client, which its owner closes
      */
     public BrokerConfigurations(PinotClientSettings settings, HttpClient httpClient)
     {
+        this(settings, httpClient, Duration.ofMinutes(5), Duration.ofSeconds(10));
+    }
+
+    /**
+     * @param keep how long a limit read stays
+     * @param keepFailure how long after a failed read the next one is tried
+     */
+    BrokerConfigurations(PinotClientSettings settings, HttpClient httpClient, Duration keep, Duration keepFailure)
+    {
+        this.keep = requireNonNull(keep, "keep is null");
+        this.keepFailure = requireNonNull(keepFailure, "keepFailure is null");
         this.authentication = requireNonNull(settings, "settings is null").brokerAuthentication();
         this.httpClient = requireNonNull(httpClient, "httpClient is null");
     }
 
     /**
      * The number of rows the broker cuts every larger answer to; empty where it does not, or where its
-     * configuration cannot be read (logged).
+     * configuration was never read (logged).
      */
     public OptionalInt responseLimit(URI broker)
     {
@@ -54,26 +69,46 @@ public class BrokerConfigurations
         if (known != null && known.expiresNanos() - System.nanoTime() > 0) {
             return known.cap();
         }
-        OptionalInt cap;
-        Duration keep = KEEP;
-        try {
-            cap = BrokerResponseLimit.capOf(read(broker));
-        }
-        catch (IOException | RuntimeException e) {
-            log.warn("Cannot read the configuration of Pinot broker %s, so a response limit it may apply to answers is not known: %s", broker, e.getMessage());
-            cap = OptionalInt.empty();
-            keep = KEEP_FAILURE;
-        }
-        catch (PinotHttp.Failure e) {
-            if (e.kind() == PinotHttp.FailureKind.INTERRUPTED) {
-                throw new PinotClientException("Interrupted while reading the configuration of broker " + broker, e.getCause());
+        String failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                OptionalInt cap = BrokerResponseLimit.capOf(read(broker));
+                caps.put(broker, new Known(cap, System.nanoTime() + keep.toNanos(), true));
+                return cap;
             }
-            log.warn("Cannot read the configuration of Pinot broker %s, so a response limit it may apply to answers is not known: %s", broker, e.describe());
-            cap = OptionalInt.empty();
-            keep = KEEP_FAILURE;
+            catch (IOException | RuntimeException e) {
+                failure = String.valueOf(e.getMessage());
+            }
+            catch (PinotHttp.Failure e) {
+                if (e.kind() == PinotHttp.FailureKind.INTERRUPTED) {
+                    throw new PinotClientException("Interrupted while reading the configuration of broker " + broker, e.getCause());
+                }
+                failure = e.describe();
+            }
+            if (attempt < ATTEMPTS) {
+                pause();
+            }
         }
-        caps.put(broker, new Known(cap, System.nanoTime() + keep.toNanos()));
+        // the limit last read stands: a broker that stopped answering this request has most likely not restarted
+        OptionalInt cap = known != null && known.read() ? known.cap() : OptionalInt.empty();
+        log.warn("Cannot read the configuration of Pinot broker %s (%s attempts), so %s: %s",
+                broker,
+                ATTEMPTS,
+                known != null && known.read() ? "the response limit last read from it stands" : "a response limit it may apply to answers is not known",
+                failure);
+        caps.put(broker, new Known(cap, System.nanoTime() + keepFailure.toNanos(), known != null && known.read()));
         return cap;
+    }
+
+    private static void pause()
+    {
+        try {
+            Thread.sleep(BETWEEN_ATTEMPTS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PinotClientException("Interrupted while reading the configuration of a broker", e);
+        }
     }
 
     private JsonNode read(URI broker)

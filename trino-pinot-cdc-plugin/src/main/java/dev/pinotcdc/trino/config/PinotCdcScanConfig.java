@@ -36,6 +36,7 @@ public class PinotCdcScanConfig
     private int maxExtractedSourceFields = 1;
     private Duration dynamicFilteringWaitTimeout = new Duration(0, SECONDS);
     private boolean strictDecoding;
+    private int maxConcurrentBrokerQueries = 16;
 
     @Min(1)
     @Max(100_000_000)
@@ -123,6 +124,21 @@ public class PinotCdcScanConfig
     public PinotCdcScanConfig setStrictDecoding(boolean strictDecoding)
     {
         this.strictDecoding = strictDecoding;
+        return this;
+    }
+
+    @Min(1)
+    @Max(1024)
+    public int getMaxConcurrentBrokerQueries()
+    {
+        return maxConcurrentBrokerQueries;
+    }
+
+    @Config("pinot.max-concurrent-broker-queries")
+    @ConfigDescription("Broker queries one Trino node runs at once; further splits wait their turn without holding a driver thread")
+    public PinotCdcScanConfig setMaxConcurrentBrokerQueries(int maxConcurrentBrokerQueries)
+    {
+        this.maxConcurrentBrokerQueries = maxConcurrentBrokerQueries;
         return this;
     }
 }

@@ -143,7 +143,13 @@ public final class PinotTableCatalog
             return cached;
         }
         stats.metadataCacheMiss();
-        return unwrap(() -> descriptions.getUnchecked(pinotName));
+        try {
+            return unwrap(() -> descriptions.getUnchecked(pinotName));
+        }
+        catch (TrinoException e) {
+            // the controller's own words name a URL: the reader asked about a table
+            throw PinotErrors.unavailableWhileReading(pinotName, e);
+        }
     }
 
     private Optional<String> pinotName(SchemaTableName tableName)

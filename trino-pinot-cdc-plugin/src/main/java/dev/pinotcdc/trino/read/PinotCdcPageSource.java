@@ -18,14 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static com.google.common.base.Throwables.throwIfUnchecked;
+import static com.google.common.util.concurrent.Futures.getDone;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Returns the answer of one broker query as pages. The query runs on the first call, with the join's dynamic filter
- * as it stands then; on the probe side of a join it first waits a while for that filter to be complete. The rows
+ * Returns the answer of one broker query as pages. The query starts on the first call, with the join's dynamic filter
+ * as it stands then; on the probe side of a join it first waits a while for that filter to be complete. It runs on a
+ * thread of the {@link BrokerQueryExecutor}: the driver is blocked on it, not inside it, and closing the page source
+ * (the Trino query ended or was cancelled) interrupts the call, which aborts its HTTP exchange. The rows
  * are decoded a page at a time, so only the broker's answer, not a second copy of it, is held in memory; the memory
  * reported to Trino is what the rows not yet returned retain, from the moment the answer arrived until the last
  * page (or close) lets them go.
@@ -38,11 +44,14 @@ final class PinotCdcPageSource
     static final String CONSUMING_LAG_METRIC = "pinot_cdc.consuming_freshness_lag_ms";
 
     private final Function<TupleDomain<ColumnHandle>, BrokerAnswer> query;
+    private final BrokerQueryExecutor executor;
     private final DecodingProblems problems;
     private final PinotCdcStats stats;
     private final DynamicFilter dynamicFilter;
     private final long dynamicFilterDeadlineNanos;
 
+    private BrokerQueryExecutor.Call<TimedAnswer> call;
+    private CompletableFuture<?> answerArrived;
     private RowDecoder decoder;
     private List<JsonNode> rows;
     private long answerBytes;
@@ -55,9 +64,17 @@ final class PinotCdcPageSource
 
     /**
      * @param query runs the scan's broker query, narrowed by the given dynamic filter
+     * @param executor where the query runs
      */
-    PinotCdcPageSource(Function<TupleDomain<ColumnHandle>, BrokerAnswer> query, DecodingProblems problems, PinotCdcStats stats, DynamicFilter dynamicFilter, Duration dynamicFilterWait)
+    PinotCdcPageSource(
+            Function<TupleDomain<ColumnHandle>, BrokerAnswer> query,
+            BrokerQueryExecutor executor,
+            DecodingProblems problems,
+            PinotCdcStats stats,
+            DynamicFilter dynamicFilter,
+            Duration dynamicFilterWait)
     {
+        this.executor = requireNonNull(executor, "executor is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.query = requireNonNull(query, "query is null");
         this.problems = requireNonNull(problems, "problems is null");
@@ -68,6 +85,9 @@ final class PinotCdcPageSource
     @Override
     public CompletableFuture<?> isBlocked()
     {
+        if (awaitingAnswer()) {
+            return answerArrived;
+        }
         if (!awaitingDynamicFilter()) {
             return NOT_BLOCKED;
         }
@@ -79,7 +99,12 @@ final class PinotCdcPageSource
 
     private boolean awaitingDynamicFilter()
     {
-        return rows == null && !closed && dynamicFilter.isAwaitable() && System.nanoTime() - dynamicFilterDeadlineNanos < 0;
+        return call == null && !closed && dynamicFilter.isAwaitable() && System.nanoTime() - dynamicFilterDeadlineNanos < 0;
+    }
+
+    private boolean awaitingAnswer()
+    {
+        return rows == null && call != null && !call.isDone() && !closed;
     }
 
     @Override
@@ -88,15 +113,19 @@ final class PinotCdcPageSource
         if (isFinished() || awaitingDynamicFilter()) {
             return null;
         }
-        long start = System.nanoTime();
         if (rows == null) {
-            BrokerAnswer answer = query.apply(dynamicFilter.getCurrentPredicate());
-            rows = answer.rows();
-            answerBytes = answer.bytes();
-            consumingLagMillis = answer.consumingLagMillis();
-            decoder = answer.decoder();
-            retainedBefore = retainedSizes(rows);
+            if (call == null) {
+                TupleDomain<ColumnHandle> predicate = dynamicFilter.getCurrentPredicate();
+                call = executor.submit(() -> timed(predicate));
+                // a future of its own: Trino may cancel what isBlocked returns
+                answerArrived = call.finished().thenApply(_ -> null);
+            }
+            if (!call.isDone()) {
+                return null;
+            }
+            accept(answer(call));
         }
+        long start = System.nanoTime();
         int end = Math.min(rows.size(), nextRow + ROWS_PER_PAGE);
         Page page = decoder.decode(rows, nextRow, end);
         nextRow = end;
@@ -106,6 +135,35 @@ final class PinotCdcPageSource
         }
         readTimeNanos += System.nanoTime() - start;
         return SourcePage.create(page);
+    }
+
+    private TimedAnswer timed(TupleDomain<ColumnHandle> predicate)
+    {
+        long start = System.nanoTime();
+        BrokerAnswer answer = query.apply(predicate);
+        return new TimedAnswer(answer, System.nanoTime() - start);
+    }
+
+    private static TimedAnswer answer(Future<TimedAnswer> call)
+    {
+        try {
+            return getDone(call);
+        }
+        catch (ExecutionException e) {
+            throwIfUnchecked(e.getCause());
+            throw new RuntimeException(e.getCause());
+        }
+    }
+
+    private void accept(TimedAnswer timed)
+    {
+        BrokerAnswer answer = timed.answer();
+        rows = answer.rows();
+        answerBytes = answer.bytes();
+        consumingLagMillis = answer.consumingLagMillis();
+        decoder = answer.decoder();
+        retainedBefore = retainedSizes(rows);
+        readTimeNanos += timed.nanos();
     }
 
     @Override
@@ -174,8 +232,14 @@ final class PinotCdcPageSource
             stats.valuesNulled(problems.nulledValues());
         }
         closed = true;
+        if (call != null) {
+            // interrupts a call under way, which aborts its HTTP exchange
+            call.cancel(true);
+        }
         release();
     }
+
+    private record TimedAnswer(BrokerAnswer answer, long nanos) {}
 
     /**
      * The rows of a checked broker answer, its size on the wire, how its rows become pages, and how far behind the

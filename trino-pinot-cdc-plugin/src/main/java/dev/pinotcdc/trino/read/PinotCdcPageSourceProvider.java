@@ -64,10 +64,12 @@ public class PinotCdcPageSourceProvider
     private final long readTimeoutMillis;
     private final PinotCdcStats stats;
     private final FreshnessReader freshnessReader;
+    private final BrokerQueryExecutor executor;
 
     @Inject
-    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config, PinotCdcStats stats, FreshnessReader freshnessReader)
+    public PinotCdcPageSourceProvider(PinotBrokerClient broker, PinotClientConfig config, PinotCdcStats stats, FreshnessReader freshnessReader, BrokerQueryExecutor executor)
     {
+        this.executor = requireNonNull(executor, "executor is null");
         this.freshnessReader = requireNonNull(freshnessReader, "freshnessReader is null");
         this.stats = requireNonNull(stats, "stats is null");
         this.broker = requireNonNull(broker, "broker is null");
@@ -98,6 +100,7 @@ public class PinotCdcPageSourceProvider
         DynamicFilter pushedDynamicFilter = isPushdownEnabled(session) ? dynamicFilter : DynamicFilter.EMPTY;
         return new PinotCdcPageSource(
                 predicate -> answer(narrowedBy(table, predicate), columns, pinotSplit, new Limits(timeoutMillis, maxAnswerBytes), problems),
+                executor,
                 problems,
                 stats,
                 pushedDynamicFilter,
@@ -115,6 +118,7 @@ public class PinotCdcPageSourceProvider
         // no dynamic filter: the text goes to Pinot as written
         return new PinotCdcPageSource(
                 _ -> NativeQueryScan.run(broker, query, read, timeoutMillis, maxAnswerBytes, problems),
+                executor,
                 problems,
                 stats,
                 DynamicFilter.EMPTY,

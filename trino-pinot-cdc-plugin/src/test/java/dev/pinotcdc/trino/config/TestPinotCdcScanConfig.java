@@ -23,7 +23,8 @@ final class TestPinotCdcScanConfig
                 .setScanSplits(4)
                 .setMaxExtractedSourceFields(1)
                 .setDynamicFilteringWaitTimeout(new Duration(0, SECONDS))
-                .setStrictDecoding(false));
+                .setStrictDecoding(false)
+                .setMaxConcurrentBrokerQueries(16));
     }
 
     @Test
@@ -36,6 +37,7 @@ final class TestPinotCdcScanConfig
                 .put("pinot.max-extracted-source-fields", "5")
                 .put("pinot.dynamic-filtering-wait-timeout", "3s")
                 .put("cdc.strict-decoding", "true")
+                .put("pinot.max-concurrent-broker-queries", "4")
                 .buildOrThrow();
 
         PinotCdcScanConfig expected = new PinotCdcScanConfig()
@@ -44,7 +46,8 @@ final class TestPinotCdcScanConfig
                 .setScanSplits(16)
                 .setMaxExtractedSourceFields(5)
                 .setDynamicFilteringWaitTimeout(new Duration(3, SECONDS))
-                .setStrictDecoding(true);
+                .setStrictDecoding(true)
+                .setMaxConcurrentBrokerQueries(4);
 
         assertFullMapping(properties, expected);
     }
