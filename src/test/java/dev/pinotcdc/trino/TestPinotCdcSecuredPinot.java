@@ -20,7 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,14 +34,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import static dev.pinotcdc.trino.testing.SampleCdcTables.message;
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -242,10 +252,42 @@ final class TestPinotCdcSecuredPinot
 
     @Test
     void testCredentialsNeverShownByTheConnector()
+            throws Exception
     {
         String base64 = Base64.getEncoder().encodeToString((admin.name() + ":" + ADMIN_PASSWORD).getBytes(UTF_8));
         List<String> secrets = List.of(ADMIN_PASSWORD, base64, WRONG_PASSWORD);
+        // every log line written meanwhile, by the connector or by Trino
+        LogRecorder log = new LogRecorder();
+        java.util.logging.Logger.getLogger("").addHandler(log);
+        try {
+            assertCredentialsNotShown(secrets);
+        }
+        finally {
+            java.util.logging.Logger.getLogger("").removeHandler(log);
+        }
+        // the refused broker queries above have the connector log a warning: the lines were seen
+        assertThat(log.text()).as("log lines").contains("dev.pinotcdc.trino").doesNotContain(secrets);
+        // and the connector's metrics, over JMX
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        StringBuilder metrics = new StringBuilder();
+        for (ObjectName name : server.queryNames(null, null)) {
+            if (!name.toString().contains("pinot")) {
+                continue;
+            }
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                try {
+                    metrics.append(name).append(' ').append(attribute.getName()).append('=').append(server.getAttribute(name, attribute.getName())).append('\n');
+                }
+                catch (Exception | LinkageError e) {
+                    metrics.append(name).append(' ').append(attribute.getName()).append(" unreadable\n");
+                }
+            }
+        }
+        assertThat(metrics.toString()).as("JMX").contains("secured_admin").doesNotContain(secrets);
+    }
 
+    private void assertCredentialsNotShown(List<String> secrets)
+    {
         String query = "SELECT id, status FROM %s WHERE user_id = 3".formatted(orders);
         for (String explain : List.of("EXPLAIN ", "EXPLAIN ANALYZE ", "EXPLAIN (TYPE IO, FORMAT JSON) ", "EXPLAIN (TYPE DISTRIBUTED) ")) {
             String text = String.join("\n", execute(adminCatalog, explain + query).getOnlyColumnAsSet().stream().map(String::valueOf).toList());
@@ -413,6 +455,38 @@ final class TestPinotCdcSecuredPinot
     }
 
     /** The message of the exception and of all its causes: what a user or a log sees. */
+    /** Every log record's message, parameters and stack, as text. */
+    private static final class LogRecorder
+            extends Handler
+    {
+        private final Queue<String> records = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void publish(LogRecord logRecord)
+        {
+            StringBuilder text = new StringBuilder();
+            text.append(logRecord.getLoggerName()).append(' ').append(logRecord.getMessage());
+            if (logRecord.getParameters() != null) {
+                text.append(' ').append(Arrays.toString(logRecord.getParameters()));
+            }
+            if (logRecord.getThrown() != null) {
+                text.append(' ').append(fullText(logRecord.getThrown()));
+            }
+            records.add(text.toString());
+        }
+
+        String text()
+        {
+            return String.join("\n", records);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
     private static String fullText(Throwable throwable)
     {
         StringBuilder text = new StringBuilder();

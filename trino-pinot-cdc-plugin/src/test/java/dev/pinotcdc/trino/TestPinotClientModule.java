@@ -63,7 +63,8 @@ final class TestPinotClientModule
         PinotClientSettings settings = injector.getInstance(PinotClientSettings.class);
         assertThat(settings.controllerUrls()).containsExactly(URI.create("http://c1:9000"), URI.create("http://c2:9000"));
         assertThat(settings.brokerUrls()).containsExactly(URI.create("https://b1:8443"), URI.create("https://b2:8443/pinot"));
-        assertThat(settings.brokerScheme()).isEqualTo("https");
+        assertThat(settings.brokerScheme(URI.create("http://c1:9000"))).isEqualTo("https");
+        assertThat(settings.mayUseHttpsForBrokers()).isTrue();
         assertThat(settings.controllerAuthentication()).isEqualTo(new BasicAuthentication("admin", "secret"));
         assertThat(settings.controllerAuthentication().authorizationHeader())
                 .contains("Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(UTF_8)));
@@ -88,8 +89,9 @@ final class TestPinotClientModule
         assertThat(settings.controllerAuthentication()).isEqualTo(PinotAuthentication.none());
         assertThat(settings.brokerAuthentication()).isEqualTo(PinotAuthentication.none());
         assertThat(settings.truststore()).isEmpty();
-        // discovered brokers are spoken to like the controllers
-        assertThat(settings.brokerScheme()).isEqualTo("https");
+        // discovered brokers are spoken to like the controller that announced them
+        assertThat(settings.brokerScheme(URI.create("https://c1:9443/v2/brokers/tables/orders"))).isEqualTo("https");
+        assertThat(settings.mayUseHttpsForBrokers()).isTrue();
     }
 
     @Test

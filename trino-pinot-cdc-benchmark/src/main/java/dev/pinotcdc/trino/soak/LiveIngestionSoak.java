@@ -8,12 +8,20 @@ import dev.pinotcdc.trino.testing.PinotTestCluster;
 import io.trino.Session;
 import io.trino.testing.QueryRunner;
 
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The live-ingestion soak: clients keep reading CDC tables (full scans in several splits, counts, key lookups) while
@@ -24,6 +32,8 @@ import java.util.Locale;
  */
 public final class LiveIngestionSoak
 {
+    private static final Duration IDLE = Duration.ofSeconds(90);
+
     private LiveIngestionSoak() {}
 
     public static void main(String[] args)
@@ -49,12 +59,18 @@ public final class LiveIngestionSoak
             // a short warm-up before the figures at the start, so that they show what the run added, not the start-up
             new LiveScans(queryRunner, session, List.of(numbers, texts), false).run(Math.min(clients, 4), Duration.ofSeconds(10));
             String start = jvmState();
+            Map<String, Long> poolsAtStart = threadPools();
             numbers.startChanging();
             texts.startChanging();
             LiveScans.Report report = scans.run(clients, Duration.ofMillis((long) (minutes * 60_000)));
             numbers.close();
             texts.close();
             String end = jvmState();
+            Map<String, Long> poolsAtEnd = threadPools();
+            // Trino's and the connector's pools let idle threads go after a minute: what stays after that is growth
+            Thread.sleep(IDLE.toMillis());
+            String idle = jvmState();
+            Map<String, Long> poolsIdle = threadPools();
             System.out.println();
             System.out.println(report.describe());
             System.out.printf("changes sent: %,d%n", numbers.changesSent() + texts.changesSent());
@@ -62,6 +78,15 @@ public final class LiveIngestionSoak
             texts.failure().ifPresent(failure -> System.out.println("change thread failed: " + failure));
             System.out.println("start: " + start);
             System.out.println("end:   " + end);
+            System.out.printf("after %s s idle: %s%n", IDLE.toSeconds(), idle);
+            System.out.println("thread pools that grew (start / end / idle):");
+            poolsAtEnd.entrySet().stream()
+                    .filter(pool -> pool.getValue() > poolsAtStart.getOrDefault(pool.getKey(), 0L))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(12)
+                    .forEach(pool -> System.out.printf("  %s: %d / %d / %d%n", pool.getKey(), poolsAtStart.getOrDefault(pool.getKey(), 0L), pool.getValue(), poolsIdle.getOrDefault(pool.getKey(), 0L)));
+            System.out.println("connector metrics (JMX, catalog " + PinotCdcQueryRunner.CATALOG + "):");
+            connectorMetrics().forEach((name, value) -> System.out.printf("  %s = %s%n", name, value));
             if (report.inexactAnswers() > 0 || report.errors() > 0) {
                 System.exit(1);
             }
@@ -76,6 +101,30 @@ public final class LiveIngestionSoak
     {
         String value = System.getProperty(name, "");
         return value.isBlank() ? defaultValue : value;
+    }
+
+    /** Live threads by name, numbers taken out, so that a pool's threads count together. */
+    private static Map<String, Long> threadPools()
+    {
+        return Thread.getAllStackTraces().keySet().stream()
+                .collect(Collectors.groupingBy(thread -> thread.getName().replaceAll("[0-9]+", "#"), TreeMap::new, Collectors.counting()));
+    }
+
+    /** The catalog's counters and timings as the connector exports them over JMX, those that moved. */
+    private static Map<String, Object> connectorMetrics()
+            throws JMException
+    {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        Map<String, Object> metrics = new TreeMap<>();
+        for (ObjectName name : server.queryNames(new ObjectName("trino.plugin.pinot_cdc.*:name=" + PinotCdcQueryRunner.CATALOG + ",*"), null)) {
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                Object value = server.getAttribute(name, attribute.getName());
+                if (value instanceof Number number && number.doubleValue() != 0 && !Double.isNaN(number.doubleValue())) {
+                    metrics.put(name.getKeyProperty("type") + "." + attribute.getName(), value);
+                }
+            }
+        }
+        return metrics;
     }
 
     private static String jvmState()

@@ -85,7 +85,7 @@ public class PinotBrokerClient
     /** The HTTP client for the brokers: an answer may take the read timeout (Pinot's query timeout) and a grace. */
     public static HttpClient createHttpClient(PinotClientSettings settings)
     {
-        return PinotHttpClients.create("pinot-broker", settings, httpTimeout(settings), settings.brokerScheme().equals("https"));
+        return PinotHttpClients.create("pinot-broker", settings, httpTimeout(settings), settings.mayUseHttpsForBrokers());
     }
 
     private static Duration httpTimeout(PinotClientSettings settings)

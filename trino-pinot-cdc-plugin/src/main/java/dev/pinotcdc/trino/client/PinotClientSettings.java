@@ -49,12 +49,19 @@ public record PinotClientSettings(
     }
 
     /**
-     * The scheme brokers are spoken to with: the configured broker URLs', else the controllers' (discovered
-     * brokers are announced as host and port only).
+     * The scheme of a broker announced by the controller at {@code controllerUrl}: the configured broker URLs', else
+     * that controller's own (Pinot announces brokers by host and port only). Each controller URL's, not the first
+     * one's: a catalog listing an https controller never speaks to the brokers it announced over http.
      */
-    public String brokerScheme()
+    public String brokerScheme(URI controllerUrl)
     {
-        return scheme(brokerUrls.isEmpty() ? controllerUrls.getFirst() : brokerUrls.getFirst());
+        return scheme(brokerUrls.isEmpty() ? controllerUrl : brokerUrls.getFirst());
+    }
+
+    /** Whether some broker may be spoken to over https, so the brokers' HTTP client needs the catalog's trust. */
+    public boolean mayUseHttpsForBrokers()
+    {
+        return (brokerUrls.isEmpty() ? controllerUrls : brokerUrls).stream().anyMatch(url -> scheme(url).equals("https"));
     }
 
     /** The truststore's context when one is configured, else the JVM's default trust. */

@@ -38,7 +38,7 @@ public class PinotControllerClient
     private final PinotAuthentication authentication;
     private final Duration connectTimeout;
     private final Duration readTimeout;
-    private final String brokerScheme;
+    private final PinotClientSettings settings;
     private final HttpClient httpClient;
     private final Optional<HttpClient> ownedHttpClient;
     private final AtomicInteger preferredController = new AtomicInteger();
@@ -70,7 +70,7 @@ public class PinotControllerClient
         this.authentication = settings.controllerAuthentication();
         this.connectTimeout = settings.connectTimeout();
         this.readTimeout = settings.readTimeout();
-        this.brokerScheme = settings.brokerScheme();
+        this.settings = settings;
         this.httpClient = requireNonNull(httpClient, "httpClient is null");
         this.ownedHttpClient = owned ? Optional.of(httpClient) : Optional.empty();
     }
@@ -123,8 +123,8 @@ public class PinotControllerClient
 
     /**
      * The online brokers serving a table, as base URLs: {@code GET /v2/brokers/tables/{table}?state=ONLINE}, or
-     * the older {@code GET /brokers/tables/{table}?state=ONLINE} where the first is missing. The scheme is the
-     * settings' broker scheme, since Pinot announces brokers by host and port only.
+     * the older {@code GET /brokers/tables/{table}?state=ONLINE} where the first is missing. Pinot announces brokers
+     * by host and port only: the scheme is that of the controller that answered (see {@link PinotClientSettings#brokerScheme}).
      */
     public List<URI> getBrokers(String tableName)
     {
@@ -140,8 +140,9 @@ public class PinotControllerClient
             if (brokers.isEmpty()) {
                 throw new PinotClientException("Pinot table '%s': no online broker serves it (asked %s); a broker that is restarting registers again within seconds: retry shortly".formatted(tableName, answer.url()));
             }
+            String scheme = settings.brokerScheme(answer.url());
             return brokers.stream()
-                    .map(hostAndPort -> URI.create(brokerScheme + "://" + hostAndPort))
+                    .map(hostAndPort -> URI.create(scheme + "://" + hostAndPort))
                     .toList();
         });
     }

@@ -163,6 +163,23 @@ class TestPinotControllerClientHttp
         }
     }
 
+    @Test
+    void discoveredBrokersTakeTheSchemeOfTheControllerThatAnnouncedThem()
+    {
+        // the first controller URL is https and down: the brokers the second (http) one announces are http ones
+        URI down = URI.create("https://127.0.0.1:" + RecordingHttpServer.closedPortUrl().getPort());
+        try (RecordingHttpServer controller = new RecordingHttpServer()
+                .answer("/v2/brokers/tables/orders", 200, "[{\"host\": \"127.0.0.1\", \"port\": 8099}]");
+                PinotControllerClient client = new PinotControllerClient(settings(List.of(down, controller.url()), PinotAuthentication.none(), Duration.ofSeconds(5)))) {
+            assertThat(client.getBrokers("orders")).containsExactly(URI.create("http://127.0.0.1:8099"));
+        }
+        // and the other way round: an https controller's brokers are never spoken to over http
+        PinotClientSettings mixed = settings(List.of(URI.create("http://c1:9000"), URI.create("https://c2:9443")), PinotAuthentication.none(), Duration.ofSeconds(5));
+        assertThat(mixed.brokerScheme(URI.create("https://c2:9443/v2/brokers/tables/orders?state=ONLINE"))).isEqualTo("https");
+        assertThat(mixed.brokerScheme(URI.create("http://c1:9000/v2/brokers/tables/orders?state=ONLINE"))).isEqualTo("http");
+        assertThat(mixed.mayUseHttpsForBrokers()).isTrue();
+    }
+
     private static PinotClientSettings settings(List<URI> controllers, PinotAuthentication authentication, Duration readTimeout)
     {
         return new PinotClientSettings(controllers, List.of(), authentication, PinotAuthentication.none(), Optional.empty(), Duration.ofSeconds(2), readTimeout);
