@@ -90,13 +90,14 @@ public class BrokerConfigurations
             }
         }
         // the limit last read stands: a broker that stopped answering this request has most likely not restarted
-        OptionalInt cap = known != null && known.read() ? known.cap() : OptionalInt.empty();
+        boolean everRead = known != null && known.read();
+        OptionalInt cap = everRead ? known.cap() : OptionalInt.empty();
         log.warn("Cannot read the configuration of Pinot broker %s (%s attempts), so %s: %s",
                 broker,
                 ATTEMPTS,
-                known != null && known.read() ? "the response limit last read from it stands" : "a response limit it may apply to answers is not known",
+                everRead ? "the response limit last read from it stands" : "a response limit it may apply to answers is not known",
                 failure);
-        caps.put(broker, new Known(cap, System.nanoTime() + keepFailure.toNanos(), known != null && known.read()));
+        caps.put(broker, new Known(cap, System.nanoTime() + keepFailure.toNanos(), everRead));
         return cap;
     }
 
