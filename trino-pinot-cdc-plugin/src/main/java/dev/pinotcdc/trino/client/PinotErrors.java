@@ -14,7 +14,6 @@ import static io.trino.spi.StandardErrorCode.TABLE_NOT_FOUND;
 /** Turns what the Pinot client reports into Trino errors; the client's messages already name the Pinot table. */
 public final class PinotErrors
 {
-    private static final String UNAVAILABLE_HINT = "Check that Pinot's controllers and brokers are up and reachable from every Trino node; pinot.read-timeout bounds how long a query waits for them";
     // Pinot's QueryException.ACCESS_DENIED_ERROR_CODE
     private static final int PINOT_ACCESS_DENIED = 180;
 
@@ -32,25 +31,6 @@ public final class PinotErrors
             return new TrinoException(PERMISSION_DENIED, message + ". The Pinot broker denied access: check pinot.broker.authentication.* and that the Pinot principal may read this table", e);
         }
         return new TrinoException(errorCode(e), message, e);
-    }
-
-    /**
-     * Pinot not answering while a query reads one of its tables: the error names that table where its message does
-     * not (the controller's errors name the URL they asked), and says what to do. Other errors are returned as they are.
-     */
-    public static TrinoException unavailableWhileReading(String pinotTableName, TrinoException e)
-    {
-        if (!e.getErrorCode().equals(PINOT_UNAVAILABLE.toErrorCode())) {
-            return e;
-        }
-        String table = "Pinot table '%s'".formatted(pinotTableName);
-        // the controller's and the broker locator's errors may already say what to do
-        boolean hinted = e.getMessage().contains("pinot.read-timeout") || e.getMessage().contains("Check that") || e.getMessage().contains("retry");
-        if (e.getMessage().startsWith(table) && hinted) {
-            return e;
-        }
-        String named = e.getMessage().startsWith(table) ? e.getMessage() : table + ": " + e.getMessage();
-        return new TrinoException(PINOT_UNAVAILABLE, hinted ? named : named + ". " + UNAVAILABLE_HINT, e);
     }
 
     private static boolean isAccessDenied(PinotQueryException e)

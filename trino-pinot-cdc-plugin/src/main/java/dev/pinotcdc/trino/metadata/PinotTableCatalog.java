@@ -143,13 +143,7 @@ public final class PinotTableCatalog
             return cached;
         }
         stats.metadataCacheMiss();
-        try {
-            return unwrap(() -> descriptions.getUnchecked(pinotName));
-        }
-        catch (TrinoException e) {
-            // the controller's own words name a URL: the reader asked about a table
-            throw PinotErrors.unavailableWhileReading(pinotName, e);
-        }
+        return unwrap(() -> descriptions.getUnchecked(pinotName));
     }
 
     private Optional<String> pinotName(SchemaTableName tableName)
