@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 final class TestPinotCdcEmptyAggregation
 {
     private static final String TABLE = "empty_aggs";
+    private static final String NEW_TABLE = "empty_aggs_new";
     // the file types a millisecond field as TIMESTAMP(6): an equality between two milliseconds matches no row
     private static final String DEFINITION = """
             {"columns": [{"name": "ts", "type": "timestamp(6)", "encoding": "epoch-millis"}]}
@@ -54,11 +55,11 @@ final class TestPinotCdcEmptyAggregation
         PinotCdcTestEnvironment environment = PinotCdcTestEnvironment.shared();
         queryRunner = environment.queryRunner();
 
-        DebeziumEventFactory events = new DebeziumEventFactory("emptyaggs", TABLE, List.of(
+        List<Field> fields = List.of(
                 Field.required("id", "int64"),
                 Field.optional("n", "int64"),
-                Field.optional("ts", "int64")),
-                List.of("id"));
+                Field.optional("ts", "int64"));
+        DebeziumEventFactory events = new DebeziumEventFactory("emptyaggs", TABLE, fields, List.of("id"));
         List<KafkaMessage> messages = new ArrayList<>();
         for (long id = 1; id <= 30; id++) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -73,6 +74,11 @@ final class TestPinotCdcEmptyAggregation
                 .flushThresholdRows(10)
                 .create(environment.cluster())
                 .sendAndAwait(messages);
+        // a table no change reached yet: only an empty consuming segment
+        DebeziumEventFactory nothing = new DebeziumEventFactory("emptyaggs_new", NEW_TABLE, fields, List.of("id"));
+        DebeziumCdcTable.builder(NEW_TABLE).topic(nothing.topic())
+                .primaryKeyColumn("id", PinotColumnType.LONG)
+                .create(environment.cluster());
 
         Path definitions = Files.createTempDirectory("empty-aggregation-definitions");
         definitions.toFile().deleteOnExit();
@@ -109,6 +115,14 @@ final class TestPinotCdcEmptyAggregation
         String query = "SELECT n, count(*), sum(n) FROM " + TABLE + " WHERE ts = " + BETWEEN_MILLISECONDS + " GROUP BY n";
         assertThat(queryRunner.execute(noPushdown, query).getRowCount()).isZero();
         assertThat(queryRunner.execute(pushdown, query).getRowCount()).isZero();
+    }
+
+    @Test
+    void testTableWithoutRowsAnswersNoRows()
+    {
+        assertThat(queryRunner.execute(pushdown, "SELECT count(*), max(id) FROM " + NEW_TABLE).getMaterializedRows().getFirst().getFields()).containsExactly(0L, null);
+        assertThat(queryRunner.execute(noPushdown, "SELECT count(*) FROM " + NEW_TABLE).getOnlyValue()).isEqualTo(0L);
+        assertThat(queryRunner.execute(pushdown, "SELECT * FROM " + NEW_TABLE).getRowCount()).isZero();
     }
 
     @Test

@@ -132,7 +132,7 @@ public class PinotClientModule
     @Singleton
     public static PinotBrokerClient createBrokerClient(PinotClientSettings settings, PinotControllerClient controller, @ForPinotBroker HttpClient httpClient, PinotCdcStats stats)
     {
-        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller), httpClient, stats);
+        return new PinotBrokerClient(settings, BrokerLocator.create(settings, controller), httpClient, stats, controller::hasSegments);
     }
 
     @Retention(RUNTIME)

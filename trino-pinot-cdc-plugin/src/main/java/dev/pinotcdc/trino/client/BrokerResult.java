@@ -74,6 +74,12 @@ public final class BrokerResult
         return stats.numServersQueried() == 0 && stats.numSegmentsQueried() == 0;
     }
 
+    /** Whether the broker asked no server: a table without segments, or a broker that lost its servers. */
+    public boolean askedNoServer()
+    {
+        return askedNoServer(stats);
+    }
+
     public String tableName()
     {
         return tableName;

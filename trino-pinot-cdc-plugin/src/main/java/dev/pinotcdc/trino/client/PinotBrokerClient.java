@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static com.google.common.net.HttpHeaders.ACCEPT;
 import static com.google.common.net.HttpHeaders.AUTHORIZATION;
@@ -50,11 +51,12 @@ public class PinotBrokerClient
     private final BrokerConfigurations brokerConfigurations;
     private final AtomicInteger nextBroker = new AtomicInteger();
     private final PinotCdcStats stats;
+    private final Predicate<String> tableHasSegments;
 
     /** A client with its own HTTP client, closed with it: for callers without an injector. */
     public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator)
     {
-        this(settings, brokerLocator, createHttpClient(settings), true, new PinotCdcStats());
+        this(settings, brokerLocator, createHttpClient(settings), true, new PinotCdcStats(), _ -> false);
     }
 
     /** A client speaking through the given HTTP client (see {@link #createHttpClient}), which its owner closes. */
@@ -66,11 +68,21 @@ public class PinotBrokerClient
     /** As above, counting queries, answers and failures into the catalog's stats. */
     public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, PinotCdcStats stats)
     {
-        this(settings, brokerLocator, httpClient, false, stats);
+        this(settings, brokerLocator, httpClient, false, stats, _ -> false);
     }
 
-    private PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, boolean owned, PinotCdcStats stats)
+    /**
+     * As above; an answer in which the broker asked no server is read as no rows only where {@code tableHasSegments}
+     * says the table has none (a broker whose servers are restarting answers that way too).
+     */
+    public PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, PinotCdcStats stats, Predicate<String> tableHasSegments)
     {
+        this(settings, brokerLocator, httpClient, false, stats, tableHasSegments);
+    }
+
+    private PinotBrokerClient(PinotClientSettings settings, BrokerLocator brokerLocator, HttpClient httpClient, boolean owned, PinotCdcStats stats, Predicate<String> tableHasSegments)
+    {
+        this.tableHasSegments = requireNonNull(tableHasSegments, "tableHasSegments is null");
         this.stats = requireNonNull(stats, "stats is null");
         requireNonNull(settings, "settings is null");
         this.brokerLocator = requireNonNull(brokerLocator, "brokerLocator is null");
@@ -143,6 +155,11 @@ public class PinotBrokerClient
             JsonNode json = parse(query.tableName(), broker, answer);
             BrokerResponseCheck.check(query.tableName(), json, timeoutMs);
             BrokerResult result = BrokerResult.from(query.tableName(), broker, json);
+            if (result.askedNoServer() && tableHasSegments.test(query.tableName())) {
+                throw new PinotPartialResultException((
+                        "Pinot table '%s': broker %s asked no server although the table has segments (its servers may be restarting or not yet " +
+                        "registered again); refusing to read that as no rows. Retry shortly").formatted(query.tableName(), broker));
+            }
             query.requestedRows().ifPresent(requested -> checkNotCut(query.tableName(), broker, requested, result));
             stats.brokerQueryAnswered(result.rowCount(), answer.body().length);
             return result;

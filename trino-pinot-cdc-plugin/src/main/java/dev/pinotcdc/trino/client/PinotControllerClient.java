@@ -109,6 +109,29 @@ public class PinotControllerClient
         });
     }
 
+    /**
+     * Whether the table has a segment ({@code GET /segments/{table}}, which lists them by table type): a broker that
+     * answers without asking any server may then have lost its servers, not found an empty table.
+     */
+    public boolean hasSegments(String tableName)
+    {
+        return recorded(tableName, () -> {
+            ControllerAnswer answer = get("/segments/" + encode(tableName));
+            if (answer.status() == 404) {
+                return false;
+            }
+            JsonNode byType = answer.json("the segments of table '" + tableName + "'");
+            for (JsonNode entry : byType) {
+                for (JsonNode segments : entry) {
+                    if (segments.isArray() && !segments.isEmpty()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
     /** {@code GET /tables/{table}}: the REALTIME and OFFLINE configs, merged. */
     public PinotTableConfig getTableConfig(String tableName)
     {

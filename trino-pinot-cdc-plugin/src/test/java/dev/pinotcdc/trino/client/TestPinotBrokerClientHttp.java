@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pinotcdc.trino.client.PinotAuthentication.BasicAuthentication;
 import dev.pinotcdc.trino.client.PinotAuthentication.BearerToken;
 import dev.pinotcdc.trino.client.RecordingHttpServer.RecordedRequest;
+import io.airlift.http.client.HttpClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -232,6 +233,33 @@ class TestPinotBrokerClientHttp
                     .isInstanceOfSatisfying(PinotHttpStatusException.class, e -> assertThat(e.getStatusCode()).isEqualTo(401))
                     .hasMessage("Pinot table 'orders': broker %s answered HTTP 401 (check pinot.broker.authentication.*)".formatted(broker.url()));
         }
+    }
+
+    @Test
+    void anAnswerFromNoServerIsNoRowsOnlyForATableWithoutSegments()
+    {
+        // what a Pinot broker answers when it reaches no server: its servers gone, or a table without segments
+        String noServer = """
+                {"exceptions": [], "numServersQueried": 0, "numServersResponded": 0, "numSegmentsQueried": 0, "numDocsScanned": 0,
+                 "totalDocs": 0, "numGroupsLimitReached": false, "timeUsedMs": 1}
+                """;
+        try (RecordingHttpServer broker = new RecordingHttpServer().answer("/query/sql", 200, noServer);
+                RecordingHttpServer controller = new RecordingHttpServer().answer("/segments/orders", 200, "[{\"REALTIME\": [\"orders__0__3__20261206T1200Z\"]}]");
+                PinotControllerClient controllerClient = new PinotControllerClient(settings(List.of(controller.url())));
+                HttpClient httpClient = PinotBrokerClient.createHttpClient(settings(List.of(controller.url())));
+                PinotBrokerClient client = new PinotBrokerClient(settings(List.of(controller.url())), _ -> List.of(broker.url()), httpClient, new PinotCdcStats(), controllerClient::hasSegments)) {
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT COUNT(*) FROM orders")))
+                    .isInstanceOf(PinotPartialResultException.class)
+                    .hasMessageContaining("Pinot table 'orders': broker %s asked no server although the table has segments".formatted(broker.url()));
+
+            controller.answer("/segments/orders", 200, "[{\"REALTIME\": []}]");
+            assertThat(client.execute(BrokerQuery.of("orders", "SELECT COUNT(*) FROM orders")).rowCount()).isZero();
+        }
+    }
+
+    private static PinotClientSettings settings(List<URI> controllers)
+    {
+        return new PinotClientSettings(controllers, List.of(), PinotAuthentication.none(), PinotAuthentication.none(), Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     private static PinotBrokerClient client(List<URI> brokers, PinotAuthentication authentication, Duration readTimeout)
