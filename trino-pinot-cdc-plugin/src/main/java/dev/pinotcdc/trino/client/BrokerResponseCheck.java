@@ -20,6 +20,8 @@ public final class BrokerResponseCheck
     private static final Set<Integer> TIMEOUT_CODES = Set.of(170, 240, 250, 400);
     // server segment missing, broker segment unavailable, server not responding
     private static final Set<Integer> PARTIAL_RESULT_CODES = Set.of(235, 305, 427);
+    // broker resource missing, broker instance missing: the broker has no routing for the table yet
+    private static final Set<Integer> NOT_ROUTED_CODES = Set.of(410, 420);
 
     private BrokerResponseCheck() {}
 
@@ -27,6 +29,7 @@ public final class BrokerResponseCheck
      * @param answer the broker's JSON answer to {@code POST /query/sql}
      * @param timeoutMs the query timeout that was sent, for the message
      * @throws PinotTimeoutException the query ran out of time
+     * @throws PinotTableNotRoutedException the broker has no routing for the table yet; the query did not run
      * @throws PinotQueryException the broker reported any other processing exception
      * @throws PinotPartialResultException not every server or segment answered
      * @throws PinotGroupsLimitReachedException a GROUP BY dropped groups
@@ -37,6 +40,12 @@ public final class BrokerResponseCheck
         List<PinotQueryError> timeouts = errors.stream().filter(error -> TIMEOUT_CODES.contains(error.errorCode())).toList();
         if (!timeouts.isEmpty()) {
             throw new PinotTimeoutException("Pinot table '%s': the query timed out (timeoutMs=%s): %s".formatted(tableName, timeoutMs, summaries(timeouts)));
+        }
+        List<PinotQueryError> notRouted = errors.stream().filter(error -> NOT_ROUTED_CODES.contains(error.errorCode())).toList();
+        if (!notRouted.isEmpty()) {
+            throw new PinotTableNotRoutedException((
+                    "Pinot table '%s': the broker does not route the table yet (%s); a table just created, or a broker starting, " +
+                    "is routed within seconds. Retry shortly").formatted(tableName, summaries(notRouted)));
         }
         List<PinotQueryError> failures = errors.stream().filter(error -> !PARTIAL_RESULT_CODES.contains(error.errorCode())).toList();
         if (!failures.isEmpty()) {

@@ -153,7 +153,16 @@ public class PinotBrokerClient
                 throw translate(query.tableName(), broker, e);
             }
             JsonNode json = parse(query.tableName(), broker, answer);
-            BrokerResponseCheck.check(query.tableName(), json, timeoutMs);
+            try {
+                BrokerResponseCheck.check(query.tableName(), json, timeoutMs);
+            }
+            catch (PinotTableNotRoutedException e) {
+                // the query did not run on this broker, and another one may already route the table
+                if (attempt + 1 < brokers.size()) {
+                    continue;
+                }
+                throw e;
+            }
             BrokerResult result = BrokerResult.from(query.tableName(), broker, json);
             if (result.askedNoServer() && tableHasSegments.test(query.tableName())) {
                 throw new PinotPartialResultException((

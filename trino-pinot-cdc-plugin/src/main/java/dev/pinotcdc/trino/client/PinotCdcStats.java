@@ -181,7 +181,7 @@ public class PinotCdcStats
     {
         return switch (failure) {
             case PinotTimeoutException _ -> timeouts;
-            case PinotUnreachableException _ -> unreachable;
+            case PinotUnreachableException _, PinotTableNotRoutedException _ -> unreachable;
             case PinotPartialResultException _ -> partialResults;
             case PinotQueryException _ -> queryErrors;
             case PinotInvalidResponseException _ -> invalidResponses;

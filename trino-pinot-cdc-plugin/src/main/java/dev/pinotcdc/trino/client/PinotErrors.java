@@ -42,7 +42,7 @@ public final class PinotErrors
     {
         return switch (e) {
             case PinotHttpStatusException status when status.getStatusCode() == 401 || status.getStatusCode() == 403 -> PERMISSION_DENIED;
-            case PinotUnreachableException _, PinotTimeoutException _ -> PINOT_UNAVAILABLE;
+            case PinotUnreachableException _, PinotTimeoutException _, PinotTableNotRoutedException _ -> PINOT_UNAVAILABLE;
             case PinotPartialResultException _, PinotGroupsLimitReachedException _ -> PINOT_PARTIAL_RESULT;
             case PinotQueryException _ -> PINOT_QUERY_ERROR;
             case PinotAnswerTooLargeException _ -> PINOT_RESULT_TOO_LARGE;

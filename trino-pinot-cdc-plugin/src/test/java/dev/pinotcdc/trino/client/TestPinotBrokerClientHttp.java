@@ -257,6 +257,31 @@ class TestPinotBrokerClientHttp
         }
     }
 
+    @Test
+    void aBrokerThatDoesNotRouteTheTableYetIsSkippedAndNamed()
+    {
+        // Pinot 0.11's answer while a new table's broker resource has not reached the broker
+        String notRouted = """
+                {"exceptions": [{"errorCode": 410, "message": "BrokerResourceMissingError"}], "numServersQueried": 0, "numServersResponded": 0,
+                 "numSegmentsQueried": 0, "numDocsScanned": 0, "totalDocs": 0, "numGroupsLimitReached": false, "timeUsedMs": 0}
+                """;
+        try (RecordingHttpServer behind = new RecordingHttpServer().answer("/query/sql", 200, notRouted);
+                RecordingHttpServer routing = new RecordingHttpServer().answer("/query/sql", 200, ANSWER);
+                PinotBrokerClient client = client(List.of(behind.url(), routing.url()), PinotAuthentication.none(), Duration.ofSeconds(30))) {
+            for (int i = 0; i < 2; i++) {
+                assertThat(client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")).brokerUrl()).isEqualTo(routing.url());
+            }
+            assertThat(behind.requests()).hasSize(1);
+
+            routing.answer("/query/sql", 200, notRouted);
+            assertThatThrownBy(() -> client.execute(BrokerQuery.of("orders", "SELECT id FROM orders")))
+                    .isInstanceOf(PinotTableNotRoutedException.class)
+                    .hasMessage("Pinot table 'orders': the broker does not route the table yet (Pinot error 410: BrokerResourceMissingError); " +
+                            "a table just created, or a broker starting, is routed within seconds. Retry shortly");
+            assertThat(PinotErrors.toTrinoException(new PinotTableNotRoutedException("x")).getErrorCode()).isEqualTo(PinotCdcErrorCode.PINOT_UNAVAILABLE.toErrorCode());
+        }
+    }
+
     private static PinotClientSettings settings(List<URI> controllers)
     {
         return new PinotClientSettings(controllers, List.of(), PinotAuthentication.none(), PinotAuthentication.none(), Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(5));

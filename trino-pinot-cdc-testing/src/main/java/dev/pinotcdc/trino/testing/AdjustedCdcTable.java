@@ -80,6 +80,7 @@ public final class AdjustedCdcTable
         cluster.kafka().createTopic(definition.topic());
         cluster.controller().addSchema(schema);
         cluster.controller().addTable(tableConfig);
+        cluster.broker().awaitRouted(definition.tableName());
         return new AdjustedCdcTable(cluster, definition.tableName(), definition.topic());
     }
 

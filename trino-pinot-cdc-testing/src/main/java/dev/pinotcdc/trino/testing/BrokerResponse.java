@@ -80,4 +80,9 @@ public record BrokerResponse(String sql, JsonNode json)
     {
         return json.path("totalDocs").asLong();
     }
+
+    public long numServersQueried()
+    {
+        return json.path("numServersQueried").asLong();
+    }
 }

@@ -236,7 +236,7 @@ public final class DebeziumCdcTable
         }
 
         /**
-         * Creates the topic, the schema and the table.
+         * Creates the topic, the schema and the table, and waits until the broker routes queries of the table.
          */
         public DebeziumCdcTable create(PinotTestCluster cluster)
         {
@@ -246,6 +246,7 @@ public final class DebeziumCdcTable
             cluster.kafka().createTopic(definition.topic(), topicPartitions);
             cluster.controller().addSchema(schema);
             cluster.controller().addTable(tableConfig);
+            cluster.broker().awaitRouted(definition.tableName());
             return new DebeziumCdcTable(cluster, definition, schema, tableConfig);
         }
     }

@@ -193,6 +193,7 @@ public final class PinotNativeTable
             cluster.kafka().createTopic(tableName);
             cluster.controller().addSchema(schema);
             cluster.controller().addTable(tableConfig);
+            cluster.broker().awaitRouted(tableName);
             return new PinotNativeTable(cluster, tableName, columns, schema, tableConfig);
         }
     }

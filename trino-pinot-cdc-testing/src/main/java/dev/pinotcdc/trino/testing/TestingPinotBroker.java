@@ -77,6 +77,18 @@ public final class TestingPinotBroker
     }
 
     /**
+     * Waits until the broker routes the table to a server: a table just created is known to the controller before
+     * its broker resource and its consuming segment reach the broker, which answers error 410 or asks no server.
+     */
+    public void awaitRouted(String tableName)
+    {
+        awaitQuery("SELECT COUNT(*) FROM " + tableName, Map.of("skipUpsert", "true"),
+                response -> response.numServersQueried() > 0,
+                DEFAULT_WAIT,
+                "the broker to route %s to a server".formatted(tableName));
+    }
+
+    /**
      * Waits until every document sent so far is queryable: counts all versions of every key (skipUpsert=true).
      */
     public void awaitDocumentCount(String tableName, long expectedCount)
