@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.KafkaMessage;
@@ -13,6 +14,7 @@ import io.trino.dispatcher.DispatchManager;
 import io.trino.server.BasicQueryInfo;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
+import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,26 +35,39 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Queue;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import static dev.pinotcdc.trino.testing.SampleCdcTables.message;
+import static java.util.stream.Collectors.counting;
+import static java.util.stream.Collectors.groupingBy;
+import static java.util.stream.Collectors.toMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * Faults of the real Pinot cluster (one JVM of this class's own: controller, broker, server, Kafka, ZooKeeper):
- * stopped with SIGSTOP, killed with SIGKILL, a dead first controller URL, a table dropped and re-created under a
- * cached handle. What the user sees through Trino is a clear error naming the table or a correct answer, never
+ * stopped with SIGSTOP, killed with SIGKILL and started again while queries keep coming, killed for good, a dead
+ * first controller URL, a table dropped and re-created under a cached handle. What the user sees through Trino is a clear error naming the table or a correct answer, never
  * fewer rows. The kill comes last: it ends the cluster.
  */
 @TestInstance(PER_CLASS)
@@ -72,6 +89,9 @@ final class TestPinotCdcFaults
     private static final String SUMMARY = "SELECT count(*), count(DISTINCT id), sum(amount), max(user_id) FROM " + TABLE;
 
     private PinotTestCluster cluster;
+    private DebeziumCdcTable orders;
+    private DebeziumEventFactory ordersEvents;
+    private final List<Set<List<Object>>> ordersHistory = new ArrayList<>();
     private QueryRunner queryRunner;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -81,7 +101,8 @@ final class TestPinotCdcFaults
     {
         cluster = PinotTestCluster.start(Path.of("target").toAbsolutePath());
         // several committed segments and a consuming one
-        createTable(TABLE, "fault", 5, 60, 12);
+        orders = createTable(TABLE, "fault", 5, 60, 12, ordersHistory);
+        ordersEvents = SampleCdcTables.ordersFactory("fault", TABLE);
         queryRunner = PinotCdcQueryRunner.builder(cluster.controllerUrl())
                 .catalogProperty("pinot.read-timeout", READ_TIMEOUT.toMillis() + "ms")
                 .build();
@@ -223,6 +244,135 @@ final class TestPinotCdcFaults
 
     @Test
     @Order(5)
+    void testPinotKilledAndRestartedWhileQueriesKeepComing()
+            throws Exception
+    {
+        Set<List<Object>> latest = ordersHistory.getLast();
+        MaterializedResult expected = queryRunner.execute(noPushdown(session(PinotCdcQueryRunner.CATALOG)), SUMMARY);
+        assertThat(expected.getMaterializedRows().getFirst().getFields()).isEqualTo(summaryOf(latest));
+        awaitAnswer(session(CACHED), SUMMARY, expected);
+
+        // clients that keep asking through the restart: the cached catalog (brokers and columns known), the default one,
+        // and without pushdown; each answer is placed in the table's history
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> phase = new AtomicReference<>("before");
+        Queue<String> answersOfNoMoment = new ConcurrentLinkedQueue<>();
+        Map<String, Queue<String>> failures = new ConcurrentHashMap<>();
+        Map<String, Queue<Integer>> answeredAsOfChange = new ConcurrentHashMap<>();
+        List<Future<?>> clients = new ArrayList<>();
+        for (Session session : List.of(session(CACHED), session(PinotCdcQueryRunner.CATALOG), noPushdown(session(CACHED)))) {
+            clients.add(executor.submit(() -> {
+                while (!stop.get()) {
+                    for (String sql : List.of(SUMMARY, SCAN)) {
+                        String when = phase.get();
+                        try {
+                            MaterializedResult answer = queryRunner.execute(session, sql);
+                            OptionalInt change = momentOf(sql, answer);
+                            if (change.isPresent()) {
+                                answeredAsOfChange.computeIfAbsent(when, _ -> new ConcurrentLinkedQueue<>()).add(change.getAsInt());
+                            }
+                            else {
+                                answersOfNoMoment.add("%s, %s: %s rows %s".formatted(when, sql, answer.getRowCount(), answer.getMaterializedRows().stream().limit(3).toList()));
+                            }
+                        }
+                        catch (RuntimeException e) {
+                            failures.computeIfAbsent(when, _ -> new ConcurrentLinkedQueue<>()).add(String.valueOf(e.getMessage()));
+                        }
+                    }
+                }
+            }));
+        }
+        Thread.sleep(2000);
+
+        long start = System.nanoTime();
+        phase.set("restarting");
+        long killedPid = cluster.pid();
+        cluster.restart();
+        System.out.printf("Pinot killed (pid %s) and started again (pid %s) in %s ms%n", killedPid, cluster.pid(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+        phase.set("after");
+        // the same catalogs, no Trino restart: the latest state again, then new changes read from Kafka
+        awaitLatestState(session(CACHED));
+        awaitLatestState(session(PinotCdcQueryRunner.CATALOG));
+        long deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (answeredAsOfChange.getOrDefault("after", new ConcurrentLinkedQueue<>()).size() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        phase.set("recovered");
+        Thread.sleep(1000);
+        stop.set(true);
+        for (Future<?> client : clients) {
+            client.get(RECOVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        Map<String, String> moments = answeredAsOfChange.entrySet().stream().collect(toMap(Map.Entry::getKey, entry -> entry.getValue().stream()
+                .collect(groupingBy(change -> "after change " + (change + 1) + " of " + ordersHistory.size(), TreeMap::new, counting())).toString()));
+        System.out.printf("Queries through the restart: answers %s; failures %s, while restarting for example %s%n",
+                moments, failures.entrySet().stream().collect(toMap(Map.Entry::getKey, entry -> entry.getValue().size())),
+                failures.getOrDefault("restarting", new ConcurrentLinkedQueue<>()).stream().map(failure -> failure.replaceAll("\\d+", "N")).distinct().limit(5).toList());
+
+        assertThat(answersOfNoMoment).as("answers that are the table at no moment of its history").isEmpty();
+        assertThat(failures.getOrDefault("restarting", new ConcurrentLinkedQueue<>())).as("queries kept coming while Pinot was down").isNotEmpty();
+        failures.values().stream().flatMap(Queue::stream)
+                .forEach(failure -> assertThat(failure).as("a failure while Pinot restarts says so").contains("Pinot"));
+        assertThat(answeredAsOfChange.getOrDefault("before", new ConcurrentLinkedQueue<>())).as("before the restart").isNotEmpty().containsOnly(ordersHistory.size() - 1);
+        assertThat(answeredAsOfChange.getOrDefault("recovered", new ConcurrentLinkedQueue<>())).as("once recovered").isNotEmpty().containsOnly(ordersHistory.size() - 1);
+
+        Map<String, Object> order = SampleCdcTables.order(10_000, 3, Instant.parse("2026-12-01T08:00:00Z"), new Random(11));
+        orders.sendAndAwait(List.of(message(ordersEvents.insert(order))));
+        Set<List<Object>> withNewOrder = ImmutableSet.<List<Object>>builder().addAll(latest).addAll(rowsOf(Map.of(10_000L, order))).build();
+        for (Session session : List.of(session(CACHED), session(PinotCdcQueryRunner.CATALOG), noPushdown(session(CACHED)))) {
+            assertThat(queryRunner.execute(session, SUMMARY).getMaterializedRows().getFirst().getFields()).isEqualTo(summaryOf(withNewOrder));
+            assertThat(queryRunner.execute(session, SCAN).getMaterializedRows()).map(MaterializedRow::getFields).containsExactlyInAnyOrderElementsOf(withNewOrder);
+        }
+    }
+
+    /**
+     * Pinot started again answers as of an earlier change until its server has read the consuming segment's messages
+     * from Kafka again: such answers are awaited, any other answer fails.
+     */
+    private void awaitLatestState(Session session)
+            throws InterruptedException
+    {
+        long start = System.nanoTime();
+        List<String> notYet = new ArrayList<>();
+        while (true) {
+            try {
+                MaterializedResult answer = queryRunner.execute(session, SUMMARY);
+                OptionalInt change = momentOf(SUMMARY, answer);
+                assertThat(change).as("%s answered %s", SUMMARY, answer.getMaterializedRows()).isPresent();
+                if (change.getAsInt() == ordersHistory.size() - 1) {
+                    System.out.printf("Latest state again after %s ms, before: %s%n", Duration.ofNanos(System.nanoTime() - start).toMillis(), notYet.stream().distinct().toList());
+                    return;
+                }
+                notYet.add("as of change " + (change.getAsInt() + 1));
+            }
+            catch (RuntimeException e) {
+                assertThat(e.getMessage()).as("while Pinot recovers").contains("Pinot");
+                notYet.add(e.getMessage());
+            }
+            if (System.nanoTime() - start > RECOVERY.toNanos()) {
+                throw new AssertionError("Not the latest state %s after Pinot was started again: %s".formatted(RECOVERY, notYet));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The change of {@link #ordersHistory} after which the table answers as it did, the latest such one; empty for none. */
+    private OptionalInt momentOf(String sql, MaterializedResult answer)
+    {
+        for (int change = ordersHistory.size() - 1; change >= 0; change--) {
+            Set<List<Object>> rows = ordersHistory.get(change);
+            boolean same = sql.equals(SUMMARY)
+                    ? answer.getRowCount() == 1 && answer.getMaterializedRows().getFirst().getFields().equals(summaryOf(rows))
+                    : answer.getRowCount() == rows.size() && answer.getMaterializedRows().stream().map(MaterializedRow::getFields).collect(toImmutableSet()).equals(rows);
+            if (same) {
+                return OptionalInt.of(change);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    @Test
+    @Order(6)
     void testClusterKilledDuringScan()
             throws Exception
     {
@@ -297,6 +447,15 @@ final class TestPinotCdcFaults
 
     private DebeziumCdcTable createTable(String table, String topicPrefix, long seed, int orders, int flushRows)
     {
+        return createTable(table, topicPrefix, seed, orders, flushRows, new ArrayList<>());
+    }
+
+    /**
+     * Inserts, updates and deletes orders through the table's topic, adding to {@code history} the table's rows
+     * (id, user_id, status, amount) after each change.
+     */
+    private DebeziumCdcTable createTable(String table, String topicPrefix, long seed, int orders, int flushRows, List<Set<List<Object>>> history)
+    {
         DebeziumEventFactory factory = SampleCdcTables.ordersFactory(topicPrefix, table);
         DebeziumCdcTable cdcTable = DebeziumCdcTable.builder(table)
                 .topic(factory.topic())
@@ -311,18 +470,43 @@ final class TestPinotCdcFaults
             Map<String, Object> order = SampleCdcTables.order(id, 1 + id % 9, now.minus(id, ChronoUnit.HOURS), random);
             events.add(message(factory.insert(order)));
             live.put(id, order);
+            history.add(rowsOf(live));
         }
         for (long id = 1; id <= orders; id += 3) {
             Map<String, Object> after = new LinkedHashMap<>(live.get(id));
             after.put("status", "paid");
             events.add(message(factory.update(live.get(id), after)));
             live.put(id, after);
+            history.add(rowsOf(live));
         }
         for (long id = 2; id <= orders; id += 7) {
             events.add(message(factory.delete(live.remove(id))));
+            history.add(rowsOf(live));
         }
         cdcTable.sendAndAwait(events);
         return cdcTable;
+    }
+
+    /** The rows of {@link #SCAN} for the live orders. */
+    private static Set<List<Object>> rowsOf(Map<Long, Map<String, Object>> live)
+    {
+        return live.values().stream()
+                .map(order -> List.<Object>of(
+                        order.get("id"),
+                        order.get("user_id"),
+                        order.get("status"),
+                        new BigDecimal(new BigInteger(Base64.getDecoder().decode((String) order.get("amount"))), 2)))
+                .collect(toImmutableSet());
+    }
+
+    /** The one row of {@link #SUMMARY} over these rows. */
+    private static List<Object> summaryOf(Set<List<Object>> rows)
+    {
+        return List.of(
+                (long) rows.size(),
+                (long) rows.size(),
+                rows.stream().map(row -> (BigDecimal) row.get(3)).reduce(BigDecimal::add).orElseThrow(),
+                rows.stream().mapToLong(row -> (long) row.get(1)).max().orElseThrow());
     }
 
     private static BasicQueryInfo awaitRunning(DispatchManager dispatchManager, String sql)

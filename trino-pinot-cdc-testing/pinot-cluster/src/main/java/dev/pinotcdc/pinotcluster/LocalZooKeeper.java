@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 import org.apache.zookeeper.server.ServerCnxnFactory;
 import org.apache.zookeeper.server.ZooKeeperServer;
@@ -19,6 +21,7 @@ final class LocalZooKeeper
 {
     private static final int TICK_TIME_MILLIS = 500;
     private static final int MAX_CLIENT_CONNECTIONS = 200;
+    private static final Duration SESSION_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final ZooKeeperServer server;
     private final ServerCnxnFactory connectionFactory;
@@ -40,7 +43,31 @@ final class LocalZooKeeper
                 new InetSocketAddress(LoopbackPorts.LOOPBACK, port),
                 MAX_CLIENT_CONNECTIONS);
         connectionFactory.startup(server);
+        closeSessionsOfTheKilledCluster(server);
         return new LocalZooKeeper(server, connectionFactory, LoopbackPorts.LOOPBACK + ":" + port);
+    }
+
+    /**
+     * A directory a killed cluster left behind holds the sessions of its controller, broker, server and Kafka, and
+     * their ephemeral nodes (live instances, the controller's leadership, Kafka's broker id): the processes that
+     * owned them are dead, so they are closed now rather than after their timeouts, which would keep the new
+     * components from registering under the same names.
+     */
+    private static void closeSessionsOfTheKilledCluster(ZooKeeperServer server)
+            throws InterruptedException
+    {
+        List<Long> sessions = List.copyOf(server.getZKDatabase().getSessions());
+        sessions.forEach(server::closeSession);
+        long deadline = System.nanoTime() + SESSION_CLOSE_TIMEOUT.toNanos();
+        while (server.getZKDatabase().getSessions().stream().anyMatch(sessions::contains)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ZooKeeper sessions of the killed cluster not closed within " + SESSION_CLOSE_TIMEOUT);
+            }
+            Thread.sleep(20);
+        }
+        if (!sessions.isEmpty()) {
+            System.out.printf("closed %s ZooKeeper sessions of the killed cluster%n", sessions.size());
+        }
     }
 
     String address()

@@ -33,7 +33,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * ZooKeeper, a Kafka broker and a Pinot controller, broker and server, all in this JVM, on loopback ports, with
- * their files under one work directory.
+ * their files under one work directory. Started on a directory a killed cluster left behind, it listens on the same
+ * ports and resumes that cluster's tables, segments and topics.
  */
 final class PinotCluster
         implements AutoCloseable
@@ -54,15 +55,15 @@ final class PinotCluster
     static PinotCluster start(Path workDirectory, ClusterSettings settings)
             throws Exception
     {
-        List<Integer> ports = LoopbackPorts.allocate(8);
-        int zookeeperPort = ports.get(0);
-        int kafkaPort = ports.get(1);
-        int controllerPort = ports.get(2);
-        int brokerPort = ports.get(3);
-        int serverNettyPort = ports.get(4);
-        int serverAdminPort = ports.get(5);
-        int controllerHttpsPort = ports.get(6);
-        int brokerHttpsPort = ports.get(7);
+        ClusterPorts ports = ClusterPorts.loadOrAllocate(workDirectory);
+        int zookeeperPort = ports.zookeeper();
+        int kafkaPort = ports.kafka();
+        int controllerPort = ports.controller();
+        int brokerPort = ports.broker();
+        int serverNettyPort = ports.serverNetty();
+        int serverAdminPort = ports.serverAdmin();
+        int controllerHttpsPort = ports.controllerHttps();
+        int brokerHttpsPort = ports.brokerHttps();
         Map<String, String> controllerProperties = new HashMap<>(settings.controllerProperties());
         Map<String, String> brokerProperties = new HashMap<>(settings.brokerProperties());
         settings.tls().ifPresent(tls -> {

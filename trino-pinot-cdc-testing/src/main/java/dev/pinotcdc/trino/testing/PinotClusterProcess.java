@@ -47,13 +47,15 @@ final class PinotClusterProcess
     private static final int SIGKILL_EXIT_CODE = 128 + 9;
 
     private final ChildProcess process;
+    private final List<String> command;
     private final Path runDirectory;
     private final Path workDirectory;
     private final PinotClusterEndpoints endpoints;
 
-    private PinotClusterProcess(ChildProcess process, Path runDirectory, Path workDirectory, PinotClusterEndpoints endpoints)
+    private PinotClusterProcess(ChildProcess process, List<String> command, Path runDirectory, Path workDirectory, PinotClusterEndpoints endpoints)
     {
         this.process = requireNonNull(process, "process is null");
+        this.command = List.copyOf(requireNonNull(command, "command is null"));
         this.runDirectory = requireNonNull(runDirectory, "runDirectory is null");
         this.workDirectory = requireNonNull(workDirectory, "workDirectory is null");
         this.endpoints = requireNonNull(endpoints, "endpoints is null");
@@ -83,16 +85,43 @@ final class PinotClusterProcess
         command.add(workDirectory.toString());
         options.launcherArguments().forEach(command::add);
 
+        return launch(command, runDirectory, workDirectory);
+    }
+
+    private static PinotClusterProcess launch(List<String> command, Path runDirectory, Path workDirectory)
+            throws IOException, InterruptedException
+    {
         ChildProcess process = ChildProcess.start("Pinot cluster", command, runDirectory, runDirectory.resolve(LOG_FILE), Map.of());
         try {
             PinotClusterEndpoints endpoints = awaitReadyFile(process, workDirectory.resolve(READY_FILE));
-            return new PinotClusterProcess(process, runDirectory, workDirectory, endpoints);
+            return new PinotClusterProcess(process, command, runDirectory, workDirectory, endpoints);
         }
         catch (IOException | InterruptedException | RuntimeException e) {
             process.kill();
             ChildProcess.deleteRecursively(workDirectory);
             throw e;
         }
+    }
+
+    /**
+     * Kills the cluster's JVM (SIGKILL: nothing is stopped cleanly, its files stay) and starts a new one on the same
+     * directory, which listens on the same ports and resumes the tables, segments and topics (see the launcher's
+     * {@code ClusterPorts}). Returns the new process; this one is dead.
+     */
+    PinotClusterProcess restart()
+            throws IOException, InterruptedException
+    {
+        process.kill();
+        if (process.isAlive()) {
+            throw new IllegalStateException("The Pinot cluster's JVM (pid %s) survived SIGKILL".formatted(process.pid()));
+        }
+        Files.deleteIfExists(workDirectory.resolve(READY_FILE));
+        PinotClusterProcess restarted = launch(command, runDirectory, workDirectory);
+        if (!restarted.endpoints.equals(endpoints)) {
+            restarted.close();
+            throw new IllegalStateException("The restarted Pinot cluster answers at %s, not at %s".formatted(restarted.endpoints, endpoints));
+        }
+        return restarted;
     }
 
     PinotClusterEndpoints endpoints()

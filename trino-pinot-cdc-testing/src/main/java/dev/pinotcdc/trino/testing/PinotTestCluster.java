@@ -29,7 +29,7 @@ public final class PinotTestCluster
     private static PinotTestCluster shared;
     private static RuntimeException startFailure;
 
-    private final PinotClusterProcess process;
+    private volatile PinotClusterProcess process;
     private final Duration startTime;
     private final TestingPinotController controller;
     private final TestingPinotBroker broker;
@@ -40,8 +40,8 @@ public final class PinotTestCluster
         this.process = requireNonNull(process, "process is null");
         this.startTime = requireNonNull(startTime, "startTime is null");
         PinotClusterEndpoints endpoints = process.endpoints();
-        this.controller = new TestingPinotController(endpoints.controllerUrl(), adminAuthorization, process::explainFailure);
-        this.broker = new TestingPinotBroker(endpoints.brokerUrl(), adminAuthorization, process::explainFailure);
+        this.controller = new TestingPinotController(endpoints.controllerUrl(), adminAuthorization, this::explainFailure);
+        this.broker = new TestingPinotBroker(endpoints.brokerUrl(), adminAuthorization, this::explainFailure);
         this.kafka = new TestingKafka(endpoints.kafkaBootstrapServers());
     }
 
@@ -166,6 +166,30 @@ public final class PinotTestCluster
     public TestingKafka kafka()
     {
         return kafka;
+    }
+
+    /**
+     * Pinot restarted the hard way: the cluster's JVM is killed (SIGKILL) and a new one started on its files and
+     * ports, resuming its tables, segments and topics. Returns once the new one answers queries (about as long as a
+     * first start); tables need a little longer to be served again.
+     */
+    public synchronized void restart()
+    {
+        try {
+            process = process.restart();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart the Pinot test cluster", e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting the Pinot test cluster", e);
+        }
+    }
+
+    private RuntimeException explainFailure(RuntimeException failure)
+    {
+        return process.explainFailure(failure);
     }
 
     /**
