@@ -298,7 +298,11 @@ final class TestPinotCdcFaults
             Thread.sleep(200);
         }
         phase.set("recovered");
-        Thread.sleep(1000);
+        // a query started before this moment may still be answering: wait for answers begun after it
+        deadline = System.nanoTime() + RECOVERY.toNanos();
+        while (answeredAsOfChange.getOrDefault("recovered", new ConcurrentLinkedQueue<>()).size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
         stop.set(true);
         for (Future<?> client : clients) {
             client.get(RECOVERY.toMillis(), TimeUnit.MILLISECONDS);
