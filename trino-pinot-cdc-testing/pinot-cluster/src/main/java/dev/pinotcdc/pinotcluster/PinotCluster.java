@@ -56,50 +56,42 @@ final class PinotCluster
             throws Exception
     {
         ClusterPorts ports = ClusterPorts.loadOrAllocate(workDirectory);
-        int zookeeperPort = ports.zookeeper();
-        int kafkaPort = ports.kafka();
-        int controllerPort = ports.controller();
-        int brokerPort = ports.broker();
-        int serverNettyPort = ports.serverNetty();
-        int serverAdminPort = ports.serverAdmin();
-        int controllerHttpsPort = ports.controllerHttps();
-        int brokerHttpsPort = ports.brokerHttps();
         Map<String, String> controllerProperties = new HashMap<>(settings.controllerProperties());
         Map<String, String> brokerProperties = new HashMap<>(settings.brokerProperties());
         settings.tls().ifPresent(tls -> {
-            controllerProperties.putAll(controllerHttps(controllerHttpsPort, tls));
-            brokerProperties.putAll(brokerHttps(brokerHttpsPort, tls));
+            controllerProperties.putAll(controllerHttps(ports.controllerHttps(), tls));
+            brokerProperties.putAll(brokerHttps(ports.brokerHttps(), tls));
         });
 
         ClusterEndpoints endpoints = new ClusterEndpoints(
-                "http://" + LOOPBACK + ":" + controllerPort,
-                "http://" + LOOPBACK + ":" + brokerPort,
-                "http://" + LOOPBACK + ":" + serverAdminPort,
-                LOOPBACK + ":" + kafkaPort,
-                LOOPBACK + ":" + zookeeperPort,
+                "http://" + LOOPBACK + ":" + ports.controller(),
+                "http://" + LOOPBACK + ":" + ports.broker(),
+                "http://" + LOOPBACK + ":" + ports.serverAdmin(),
+                LOOPBACK + ":" + ports.kafka(),
+                LOOPBACK + ":" + ports.zookeeper(),
                 CLUSTER_NAME,
-                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + controllerHttpsPort).orElse(null),
-                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + brokerHttpsPort).orElse(null));
+                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + ports.controllerHttps()).orElse(null),
+                settings.tls().map(tls -> "https://" + LOOPBACK + ":" + ports.brokerHttps()).orElse(null));
 
         Deque<NamedStop> stops = new ArrayDeque<>();
         StartupClock clock = new StartupClock();
         ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "kafka-starter"));
         try {
-            LocalZooKeeper zooKeeper = LocalZooKeeper.start(workDirectory.resolve("zookeeper"), zookeeperPort);
+            LocalZooKeeper zooKeeper = LocalZooKeeper.start(workDirectory.resolve("zookeeper"), ports.zookeeper());
             stops.push(new NamedStop("zookeeper", zooKeeper::close));
             clock.log("zookeeper");
 
             // Kafka shares no code with the controller and needs only ZooKeeper: it starts beside it
             Future<KafkaDataServerStartable> kafkaStart = kafkaStarter.submit(() -> {
                 KafkaDataServerStartable kafka = new KafkaDataServerStartable();
-                kafka.init(kafkaProperties(workDirectory.resolve("kafka"), kafkaPort, zooKeeper.address()));
+                kafka.init(kafkaProperties(workDirectory.resolve("kafka"), ports.kafka(), zooKeeper.address()));
                 kafka.start();
                 clock.log("kafka");
                 return kafka;
             });
 
             ControllerStarter controller = new ControllerStarter();
-            controller.init(controllerConfiguration(workDirectory.resolve("controller"), controllerPort, zooKeeper.address(), controllerProperties));
+            controller.init(controllerConfiguration(workDirectory.resolve("controller"), ports.controller(), zooKeeper.address(), controllerProperties));
             controller.start();
             stops.push(new NamedStop("controller", controller::stop));
             clock.log("controller");
@@ -109,13 +101,13 @@ final class PinotCluster
 
             // Pinot's components keep static state (metric and function registries): one after the other
             HelixBrokerStarter broker = new HelixBrokerStarter();
-            broker.init(brokerConfiguration(brokerPort, zooKeeper.address(), brokerProperties));
+            broker.init(brokerConfiguration(ports.broker(), zooKeeper.address(), brokerProperties));
             broker.start();
             stops.push(new NamedStop("broker", broker::stop));
             clock.log("broker");
 
             HelixServerStarter server = new HelixServerStarter();
-            server.init(serverConfiguration(workDirectory.resolve("server"), serverNettyPort, serverAdminPort, zooKeeper.address(), settings.serverProperties()));
+            server.init(serverConfiguration(workDirectory.resolve("server"), ports.serverNetty(), ports.serverAdmin(), zooKeeper.address(), settings.serverProperties()));
             server.start();
             stops.push(new NamedStop("server", server::stop));
             clock.log("server");
