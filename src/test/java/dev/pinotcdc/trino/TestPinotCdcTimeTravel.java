@@ -197,13 +197,33 @@ final class TestPinotCdcTimeTravel
     void testLatestStateIsTheNewestMoment()
     {
         Moment newest = moments.getLast();
-        for (String table : List.of(UPSERT, EVERY_VERSION)) {
-            for (String query : QUERIES) {
-                assertThat(queryRunner.execute(query.formatted(table)).getMaterializedRows())
-                        .as(query.formatted(table))
-                        .containsExactlyInAnyOrderElementsOf(queryRunner.execute(query.formatted(newest.copy())).getMaterializedRows());
+        // a snapshot read is the latest state too, read as of the newest version, in each way to read
+        List<Session> sessions = new ArrayList<>(List.of(queryRunner.getDefaultSession()));
+        sessions().stream().map(TestPinotCdcTimeTravel::snapshotReads).forEach(sessions::add);
+        for (Session session : sessions) {
+            for (String table : List.of(UPSERT, EVERY_VERSION)) {
+                for (String query : QUERIES) {
+                    assertThat(queryRunner.execute(session, query.formatted(table)).getMaterializedRows())
+                            .as("%s, %s", query.formatted(table), session.getCatalogProperties())
+                            .containsExactlyInAnyOrderElementsOf(queryRunner.execute(query.formatted(newest.copy())).getMaterializedRows());
+                }
             }
         }
+    }
+
+    @Test
+    void testSnapshotReadIsBoundedAtTheNewestVersion()
+    {
+        String plan = (String) queryRunner.execute(snapshotReads(queryRunner.getDefaultSession()), "EXPLAIN SELECT count(*) FROM " + UPSERT).getOnlyValue();
+        long newestVersion = (long) queryRunner.execute("SELECT max(_lsn) FROM \"%s$changes\"".formatted(UPSERT)).getOnlyValue();
+        // every version up to the newest, with skipUpsert: nothing Pinot ingests meanwhile moves them; counted in Trino
+        assertThat(plan)
+                .contains("\"lsn\" <= " + newestVersion)
+                .contains("with query option skipUpsert=true")
+                .doesNotContain("SELECT COUNT(*)");
+        assertThat((String) queryRunner.execute("EXPLAIN SELECT count(*) FROM " + UPSERT).getOnlyValue())
+                .doesNotContain("\"lsn\" <=")
+                .contains("Pinot SQL: SELECT COUNT(*) FROM");
     }
 
     @Test
@@ -364,6 +384,11 @@ final class TestPinotCdcTimeTravel
                 defaults,
                 Session.builder(defaults).setCatalogSessionProperty(PinotCdcQueryRunner.CATALOG, "scan_splits", "4").build(),
                 Session.builder(defaults).setCatalogSessionProperty(PinotCdcQueryRunner.CATALOG, "pushdown_enabled", "false").build());
+    }
+
+    private static Session snapshotReads(Session session)
+    {
+        return Session.builder(session).setCatalogSessionProperty(PinotCdcQueryRunner.CATALOG, "snapshot_reads", "true").build();
     }
 
     private static String utc(Instant time)

@@ -36,6 +36,7 @@ public class PinotCdcScanConfig
     private int maxExtractedSourceFields = 1;
     private Duration dynamicFilteringWaitTimeout = new Duration(0, SECONDS);
     private boolean strictDecoding;
+    private boolean snapshotReads;
     private int maxConcurrentBrokerQueries = 16;
 
     @Min(1)
@@ -124,6 +125,20 @@ public class PinotCdcScanConfig
     public PinotCdcScanConfig setStrictDecoding(boolean strictDecoding)
     {
         this.strictDecoding = strictDecoding;
+        return this;
+    }
+
+    public boolean isSnapshotReads()
+    {
+        return snapshotReads;
+    }
+
+    @Config("cdc.snapshot-reads")
+    @ConfigDescription("Read the latest state of a CDC table as of its newest version when the query starts, from every version Pinot holds: " +
+            "exact while Pinot ingests, at the cost of reading every version and aggregating in Trino")
+    public PinotCdcScanConfig setSnapshotReads(boolean snapshotReads)
+    {
+        this.snapshotReads = snapshotReads;
         return this;
     }
 

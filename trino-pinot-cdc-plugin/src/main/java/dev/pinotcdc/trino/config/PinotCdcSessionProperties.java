@@ -20,6 +20,7 @@ public final class PinotCdcSessionProperties
 {
     private static final String PUSHDOWN_ENABLED = "pushdown_enabled";
     private static final String STRICT_DECODING = "strict_decoding";
+    private static final String SNAPSHOT_READS = "snapshot_reads";
     private static final String QUERY_TIMEOUT = "query_timeout";
     private static final String SCAN_SPLITS = "scan_splits";
     private static final String MAX_EXTRACTED_SOURCE_FIELDS = "max_extracted_source_fields";
@@ -41,6 +42,11 @@ public final class PinotCdcSessionProperties
                         STRICT_DECODING,
                         "Fail the query on a stored value that does not fit its column, instead of returning NULL and counting it",
                         config.isStrictDecoding(),
+                        false),
+                booleanProperty(
+                        SNAPSHOT_READS,
+                        "Read the latest state of a CDC table as of its newest version when the query starts: exact while Pinot ingests, reading every version",
+                        config.isSnapshotReads(),
                         false),
                 boundedIntegerProperty(
                         SCAN_SPLITS,
@@ -130,6 +136,11 @@ public final class PinotCdcSessionProperties
     public static boolean isPushdownEnabled(ConnectorSession session)
     {
         return session.getProperty(PUSHDOWN_ENABLED, Boolean.class);
+    }
+
+    public static boolean isSnapshotReads(ConnectorSession session)
+    {
+        return session.getProperty(SNAPSHOT_READS, Boolean.class);
     }
 
     public static int getScanSplits(ConnectorSession session)

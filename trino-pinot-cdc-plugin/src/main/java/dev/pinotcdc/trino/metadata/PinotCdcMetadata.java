@@ -76,6 +76,7 @@ import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_METADATA
 import static dev.pinotcdc.trino.client.PinotCdcErrorCode.PINOT_CDC_BAD_TABLE_DEFINITION;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.getMaxExtractedSourceFields;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isPushdownEnabled;
+import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isSnapshotReads;
 import static dev.pinotcdc.trino.config.PinotCdcSessionProperties.isStrictDecoding;
 import static dev.pinotcdc.trino.metadata.PinotTableCatalog.SCHEMA_NAME;
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
@@ -145,7 +146,13 @@ public class PinotCdcMetadata
         return catalog.getTableToRead(tableName)
                 .map(table -> {
                     PinotCdcTableHandle handle = table.tableHandle(layout, maxRowsPerBrokerQuery, maxExtractedSourceFields(session));
-                    return endVersion.map(version -> handle.withAsOf(asOfResolver.resolve(session, table, version))).orElse(handle);
+                    if (endVersion.isPresent()) {
+                        return handle.withAsOf(asOfResolver.resolve(session, table, endVersion.orElseThrow()));
+                    }
+                    if (isSnapshotReads(session)) {
+                        return asOfResolver.snapshot(session, table).map(handle::withAsOf).orElse(handle);
+                    }
+                    return handle;
                 })
                 .orElse(null);
     }

@@ -24,6 +24,7 @@ final class TestPinotCdcScanConfig
                 .setMaxExtractedSourceFields(1)
                 .setDynamicFilteringWaitTimeout(new Duration(0, SECONDS))
                 .setStrictDecoding(false)
+                .setSnapshotReads(false)
                 .setMaxConcurrentBrokerQueries(16));
     }
 
@@ -37,6 +38,7 @@ final class TestPinotCdcScanConfig
                 .put("pinot.max-extracted-source-fields", "5")
                 .put("pinot.dynamic-filtering-wait-timeout", "3s")
                 .put("cdc.strict-decoding", "true")
+                .put("cdc.snapshot-reads", "true")
                 .put("pinot.max-concurrent-broker-queries", "4")
                 .buildOrThrow();
 
@@ -47,6 +49,7 @@ final class TestPinotCdcScanConfig
                 .setMaxExtractedSourceFields(5)
                 .setDynamicFilteringWaitTimeout(new Duration(3, SECONDS))
                 .setStrictDecoding(true)
+                .setSnapshotReads(true)
                 .setMaxConcurrentBrokerQueries(4);
 
         assertFullMapping(properties, expected);

@@ -23,7 +23,7 @@ final class TestPinotCdcSessionProperties
         // a boolean has its two values; every other property is checked against bounds below
         assertThat(properties.getSessionProperties())
                 .extracting(PropertyMetadata::getName)
-                .containsExactlyInAnyOrder("pushdown_enabled", "strict_decoding", "scan_splits", "max_bytes_per_broker_query", "max_extracted_source_fields", "dynamic_filtering_wait_timeout", "query_timeout");
+                .containsExactlyInAnyOrder("pushdown_enabled", "strict_decoding", "snapshot_reads", "scan_splits", "max_bytes_per_broker_query", "max_extracted_source_fields", "dynamic_filtering_wait_timeout", "query_timeout");
     }
 
     @Test
