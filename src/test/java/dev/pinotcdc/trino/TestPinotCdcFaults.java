@@ -253,14 +253,16 @@ final class TestPinotCdcFaults
         awaitAnswer(session(CACHED), SUMMARY, expected);
 
         // clients that keep asking through the restart: the cached catalog (brokers and columns known), the default one,
-        // and without pushdown; each answer is placed in the table's history
+        // without pushdown, and with snapshot reads; each answer is placed in the table's history
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<String> phase = new AtomicReference<>("before");
         Map<String, Queue<String>> answersOfNoMoment = new ConcurrentHashMap<>();
+        Queue<String> snapshotAnswersOfNoMoment = new ConcurrentLinkedQueue<>();
         Map<String, Queue<String>> failures = new ConcurrentHashMap<>();
         Map<String, Queue<Integer>> answeredAsOfChange = new ConcurrentHashMap<>();
         List<Future<?>> clients = new ArrayList<>();
-        for (Session session : List.of(session(CACHED), session(PinotCdcQueryRunner.CATALOG), noPushdown(session(CACHED)))) {
+        Session snapshotReads = Session.builder(session(CACHED)).setCatalogSessionProperty(CACHED, "snapshot_reads", "true").build();
+        for (Session session : List.of(session(CACHED), session(PinotCdcQueryRunner.CATALOG), noPushdown(session(CACHED)), snapshotReads)) {
             clients.add(executor.submit(() -> {
                 while (!stop.get()) {
                     for (String sql : List.of(SUMMARY, SCAN)) {
@@ -272,8 +274,11 @@ final class TestPinotCdcFaults
                                 answeredAsOfChange.computeIfAbsent(when, _ -> new ConcurrentLinkedQueue<>()).add(change.getAsInt());
                             }
                             else {
-                                answersOfNoMoment.computeIfAbsent(when, _ -> new ConcurrentLinkedQueue<>())
-                                        .add("%s: %s rows %s".formatted(sql, answer.getRowCount(), answer.getMaterializedRows().stream().limit(3).toList()));
+                                String description = "%s: %s rows %s".formatted(sql, answer.getRowCount(), answer.getMaterializedRows().stream().limit(3).toList());
+                                answersOfNoMoment.computeIfAbsent(when, _ -> new ConcurrentLinkedQueue<>()).add(description);
+                                if (session == snapshotReads) {
+                                    snapshotAnswersOfNoMoment.add(when + ": " + description);
+                                }
                             }
                         }
                         catch (RuntimeException e) {
@@ -314,11 +319,13 @@ final class TestPinotCdcFaults
                 moments, failures.entrySet().stream().collect(toMap(Map.Entry::getKey, entry -> entry.getValue().size())),
                 failures.getOrDefault("restarting", new ConcurrentLinkedQueue<>()).stream().map(failure -> failure.replaceAll("\\d+", "N")).distinct().limit(5).toList());
 
-        // Pinot 0.11's broker skips, without a word, segments its rebuilt external view does not list yet: while Pinot
-        // recovers, an answer may come from part of the table (docs/pushdown.md, an open defect the connector does not
-        // catch yet); before the kill and once recovered, every answer is the table at a moment of its history
+        // while the restarted server re-reads the consuming segment's changes from Kafka, Pinot 0.11 moves keys between
+        // segments during queries: a key may be counted twice or missed (docs/pushdown.md, "Under live ingestion"), so an
+        // answer may be of no moment then; before the kill and once recovered, every answer is the table at a moment of
+        // its history, and a snapshot read is at every moment
         System.out.printf("Answers of no moment of the table's history while Pinot recovered: %s%n", answersOfNoMoment);
         assertThat(answersOfNoMoment.keySet()).as("answers of no moment before the kill or once recovered: %s", answersOfNoMoment).doesNotContain("before", "recovered");
+        assertThat(snapshotAnswersOfNoMoment).as("snapshot reads of no moment").isEmpty();
         assertThat(failures.getOrDefault("restarting", new ConcurrentLinkedQueue<>())).as("queries kept coming while Pinot was down").isNotEmpty();
         failures.values().stream().flatMap(Queue::stream)
                 .forEach(failure -> assertThat(failure).as("a failure while Pinot restarts says so").contains("Pinot"));
@@ -328,7 +335,7 @@ final class TestPinotCdcFaults
         Map<String, Object> order = SampleCdcTables.order(10_000, 3, Instant.parse("2026-12-01T08:00:00Z"), new Random(11));
         orders.sendAndAwait(List.of(message(ordersEvents.insert(order))));
         Set<List<Object>> withNewOrder = ImmutableSet.<List<Object>>builder().addAll(latest).addAll(rowsOf(Map.of(10_000L, order))).build();
-        for (Session session : List.of(session(CACHED), session(PinotCdcQueryRunner.CATALOG), noPushdown(session(CACHED)))) {
+        for (Session session : List.of(session(CACHED), session(PinotCdcQueryRunner.CATALOG), noPushdown(session(CACHED)), snapshotReads)) {
             assertThat(queryRunner.execute(session, SUMMARY).getMaterializedRows().getFirst().getFields()).isEqualTo(summaryOf(withNewOrder));
             assertThat(queryRunner.execute(session, SCAN).getMaterializedRows()).map(MaterializedRow::getFields).containsExactlyInAnyOrderElementsOf(withNewOrder);
         }
