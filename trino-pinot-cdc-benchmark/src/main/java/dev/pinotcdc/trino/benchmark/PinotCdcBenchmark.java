@@ -271,6 +271,19 @@ public final class PinotCdcBenchmark
         comparisons.add(compareHistory(trinoQueries, "count by status, as of the middle version",
                 "SELECT status, count(*) FROM %s FOR VERSION AS OF %d GROUP BY status".formatted(orders, middle),
                 NativeHistory.statusCountsAsOf(table, middle)));
+        // the latest state read as a snapshot (exact while Pinot ingests): every version up to the newest, counted in Trino
+        long newest = NativeHistory.version(cluster.broker(), table, false);
+        String snapshotReads = variant.pluginCatalog() + ".snapshot_reads";
+        try {
+            trinoQueries.execute("SET SESSION %s = true".formatted(snapshotReads));
+            comparisons.add(compareHistory(trinoQueries, "count by status, latest state with snapshot_reads",
+                    "SELECT status, count(*) FROM %s GROUP BY status".formatted(orders),
+                    NativeHistory.statusCountsAsOf(table, newest)));
+            trinoQueries.execute("RESET SESSION " + snapshotReads);
+        }
+        catch (SQLException e) {
+            throw new RuntimeException(e);
+        }
         comparisons.add(compareHistory(trinoQueries, "changes per operation (change log)",
                 "SELECT _op, count(*) FROM %s GROUP BY _op".formatted(changes),
                 NativeHistory.single("SELECT op, COUNT(*) FROM %s GROUP BY op LIMIT 100".formatted(table))));
