@@ -1,6 +1,7 @@
 package dev.pinotcdc.trino.fuzz;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
 import dev.pinotcdc.trino.fuzz.FuzzColumn.Kind;
 import dev.pinotcdc.trino.templates.DebeziumType;
 import dev.pinotcdc.trino.testing.DebeziumCapture;
@@ -49,7 +50,8 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 
 /**
  * The differential query fuzzer: seeded random queries over CDC tables full of hostile values, each answered by
- * Trino over the Pinot tables (with pushdown and with {@code pinot_cdc.pushdown_enabled = false}) and by Trino over
+ * Trino over the Pinot tables (with pushdown, with {@code pinot_cdc.pushdown_enabled = false} and with
+ * {@code pinot_cdc.snapshot_reads = true}) and by Trino over
  * the truth, PostgreSQL's latest state read by Trino's own {@code postgresql} connector (on Trino 483: through JDBC,
  * see {@link PostgresTruth}) and copied into the {@code memory} connector with the same column types. Every difference fails the test, printed with the seed,
  * both answers and the Pinot SQL from EXPLAIN.
@@ -158,6 +160,8 @@ final class TestDifferentialQueries
         QueryGenerator generator = new QueryGenerator(seed, mainColumns, sideColumns);
         Session pushdown = queryRunner.getDefaultSession();
         Session noPushdown = Session.builder(pushdown).setCatalogSessionProperty(environment.defaultCatalog(), "pushdown_enabled", "false").build();
+        Session snapshotReads = Session.builder(pushdown).setCatalogSessionProperty(environment.defaultCatalog(), "snapshot_reads", "true").build();
+        Map<String, Session> sessions = ImmutableMap.of("pushdown on", pushdown, "pushdown off", noPushdown, "snapshot reads", snapshotReads);
         String truthMain = "%s.%s.%s".formatted(TRUTH_CATALOG, TRUTH_SCHEMA, FuzzData.MAIN);
         String truthSide = "%s.%s.%s".formatted(TRUTH_CATALOG, TRUTH_SCHEMA, FuzzData.SIDE);
 
@@ -196,19 +200,18 @@ final class TestDifferentialQueries
                 if (pinotSql.stream().anyMatch(PushedWork::pushesWork)) {
                     pushed++;
                 }
-                for (Session session : List.of(pushdown, noPushdown)) {
-                    boolean withPushdown = session == pushdown;
-                    Answer actual = answer(session, sql);
+                for (Map.Entry<String, Session> session : sessions.entrySet()) {
+                    Answer actual = answer(session.getValue(), sql);
                     Optional<String> difference = ResultComparison.difference(query, truth, truthUnlimited, actual);
                     if (difference.isPresent()) {
-                        mismatchesByVariant.merge("%s, pushdown %s".formatted(variant.table(), withPushdown ? "on" : "off"), 1, Integer::sum);
+                        mismatchesByVariant.merge("%s, %s".formatted(variant.table(), session.getKey()), 1, Integer::sum);
                         mismatches.add("""
-                                query #%s (seed %s) on %s (%s), pushdown_enabled = %s: %s
+                                query #%s (seed %s) on %s (%s), %s: %s
                                   SQL:       %s
                                   expected:  %s
                                   actual:    %s
                                   Pinot SQL: %s
-                                  repeat:    -D%s=%s -D%s=%s""".formatted(index, seed, variant.table(), variant.description(), withPushdown, difference.orElseThrow(), sql,
+                                  repeat:    -D%s=%s -D%s=%s""".formatted(index, seed, variant.table(), variant.description(), session.getKey(), difference.orElseThrow(), sql,
                                 truth.describe(MAX_PRINTED_ROWS), actual.describe(MAX_PRINTED_ROWS), String.join("\n             ", pinotSql),
                                 SEED_PROPERTY, seed, ONLY_PROPERTY, index));
                     }
@@ -216,7 +219,7 @@ final class TestDifferentialQueries
             }
         }
         mismatches.forEach(System.out::println);
-        System.out.println("Differential query fuzzer, seed %s: %s queries (%s refused by Trino over the truth), %s runs over %s Pinot layouts (%s), each with and without pushdown, in %s s; pushed work into Pinot: %s of %s runs (%.0f%%); shapes %s; mismatches: %s %s".formatted(
+        System.out.println("Differential query fuzzer, seed %s: %s queries (%s refused by Trino over the truth), %s runs over %s Pinot layouts (%s), each with pushdown, without and with snapshot reads, in %s s; pushed work into Pinot: %s of %s runs (%.0f%%); shapes %s; mismatches: %s %s".formatted(
                 seed, queries.size(), truthFailures, runs, variants.size(), allLayouts ? "every query on every layout" : "in turn", Duration.ofNanos(System.nanoTime() - start).toSeconds(),
                 pushed, runs, 100.0 * pushed / Math.max(runs, 1), shapes, mismatches.size(), mismatchesByVariant));
         // every mismatch is printed above; the failure repeats the first few
