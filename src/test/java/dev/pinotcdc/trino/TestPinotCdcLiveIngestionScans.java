@@ -1,10 +1,8 @@
 package dev.pinotcdc.trino;
 
 import dev.pinotcdc.trino.testing.ChangingTable;
-import dev.pinotcdc.trino.testing.ChangingTable.KeyKind;
 import dev.pinotcdc.trino.testing.LiveScans;
 import dev.pinotcdc.trino.testing.PinotCdcQueryRunner;
-import dev.pinotcdc.trino.testing.PinotTestCluster;
 import io.trino.Session;
 import io.trino.testing.QueryRunner;
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +31,7 @@ final class TestPinotCdcLiveIngestionScans
     private static final int CLIENTS = 2;
     private static final Duration DURATION = Duration.ofSeconds(45);
 
+    private ChangingTablePair live;
     private QueryRunner queryRunner;
     private List<ChangingTable> tables;
 
@@ -40,21 +39,16 @@ final class TestPinotCdcLiveIngestionScans
     void setUp()
             throws Exception
     {
-        PinotTestCluster cluster = PinotTestCluster.shared();
-        queryRunner = PinotCdcQueryRunner.builder(cluster.controllerUrl()).build();
-        tables = List.of(
-                ChangingTable.create(cluster, PinotTestCluster.uniqueTableName("live_orders"), KeyKind.INTEGRAL, KEYS, CHANGES_PER_SECOND, 4_000),
-                ChangingTable.create(cluster, PinotTestCluster.uniqueTableName("live_codes"), KeyKind.TEXT, KEYS, CHANGES_PER_SECOND, 4_000));
+        live = ChangingTablePair.create("live", KEYS, CHANGES_PER_SECOND);
+        queryRunner = live.queryRunner();
+        tables = live.tables();
     }
 
     @AfterAll
     void tearDown()
     {
-        if (tables != null) {
-            tables.forEach(ChangingTable::close);
-        }
-        if (queryRunner != null) {
-            queryRunner.close();
+        if (live != null) {
+            live.close();
         }
     }
 
