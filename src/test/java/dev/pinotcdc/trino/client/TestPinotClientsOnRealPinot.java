@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,7 +85,8 @@ class TestPinotClientsOnRealPinot
                 new PinotColumn("id", PinotDataType.LONG, true, Role.DIMENSION),
                 new PinotColumn("customer_id", PinotDataType.LONG, true, Role.DIMENSION),
                 new PinotColumn("source", PinotDataType.JSON, true, Role.DIMENSION),
-                new PinotColumn("op", PinotDataType.STRING, true, Role.DIMENSION),
+                // the harness's STRING columns keep text of up to 65,536 units (Pinot's default is 512)
+                new PinotColumn("op", PinotDataType.STRING, true, Role.DIMENSION, Optional.empty(), OptionalInt.of(65_536)),
                 new PinotColumn("lsn", PinotDataType.LONG, true, Role.DIMENSION),
                 new PinotColumn("ts_ms", PinotDataType.LONG, true, Role.DATE_TIME, Optional.of("1:MILLISECONDS:EPOCH")));
         assertThat(schema.unsupportedColumns()).isEmpty();

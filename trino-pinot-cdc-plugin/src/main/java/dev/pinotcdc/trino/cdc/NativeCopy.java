@@ -16,6 +16,7 @@ import io.trino.spi.type.VarcharType;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,14 +26,31 @@ import static java.util.Objects.requireNonNull;
  *
  * @param column the native Pinot column
  * @param encoding how the native column holds the field's values
+ * @param exactTextLength for a text field, the length below which the native column holds a text as it is, and holds
+ * no longer text as it (Pinot cuts text at the column's {@code maxLength}); empty where text of any length is kept
  */
-public record NativeCopy(String column, FieldEncoding encoding)
+public record NativeCopy(String column, FieldEncoding encoding, OptionalInt exactTextLength)
 {
     @JsonCreator
-    public NativeCopy(@JsonProperty("column") String column, @JsonProperty("encoding") FieldEncoding encoding)
+    public NativeCopy(@JsonProperty("column") String column, @JsonProperty("encoding") FieldEncoding encoding, @JsonProperty("exactTextLength") OptionalInt exactTextLength)
     {
         this.column = requireNonNull(column, "column is null");
         this.encoding = requireNonNull(encoding, "encoding is null");
+        this.exactTextLength = requireNonNull(exactTextLength, "exactTextLength is null");
+    }
+
+    public NativeCopy(String column, FieldEncoding encoding)
+    {
+        this(column, encoding, OptionalInt.empty());
+    }
+
+    /**
+     * Whether the native column holds this text, and only the field values equal to it, as it is: shorter than the
+     * length Pinot cuts text at, and without a NUL character, at which Pinot cuts any text.
+     */
+    public boolean holdsTextExactly(String text)
+    {
+        return text.indexOf('\0') < 0 && exactTextLength.stream().allMatch(limit -> text.length() < limit);
     }
 
     /**
@@ -47,16 +65,20 @@ public record NativeCopy(String column, FieldEncoding encoding)
         if (nativeColumn.role() == PinotColumn.Role.DATE_TIME || nativeColumn.dataType() == PinotDataType.TIMESTAMP) {
             return temporalEncoding(nativeColumn)
                     .filter(encoding -> holdsExactly(type, encoding))
+                    // an INT column holds epoch days; epoch milliseconds and finer overflow it (Pinot wraps them)
+                    .filter(encoding -> nativeColumn.dataType() != PinotDataType.INT || encoding == FieldEncoding.EPOCH_DAYS)
                     .map(encoding -> new NativeCopy(nativeColumn.name(), encoding));
         }
         boolean sameValues = switch (nativeColumn.dataType()) {
-            case LONG, INT -> field.encoding() == FieldEncoding.NATIVE ? type == BigintType.BIGINT || type == IntegerType.INTEGER : isEpoch(field.encoding());
+            case LONG -> field.encoding() == FieldEncoding.NATIVE ? type == BigintType.BIGINT || type == IntegerType.INTEGER : isEpoch(field.encoding());
+            // an INT column holds a BIGINT's values, or epoch numbers finer than days, only wrapped around
+            case INT -> field.encoding() == FieldEncoding.NATIVE ? type == IntegerType.INTEGER : field.encoding() == FieldEncoding.EPOCH_DAYS;
             case DOUBLE -> field.encoding() == FieldEncoding.NATIVE && type == DoubleType.DOUBLE;
             case STRING -> field.encoding() == FieldEncoding.NATIVE && type instanceof VarcharType;
             case BOOLEAN -> field.encoding() == FieldEncoding.NATIVE && type == BooleanType.BOOLEAN;
             default -> false;
         };
-        return sameValues ? Optional.of(new NativeCopy(nativeColumn.name(), field.encoding())) : Optional.empty();
+        return sameValues ? Optional.of(new NativeCopy(nativeColumn.name(), field.encoding(), nativeColumn.exactTextLength())) : Optional.empty();
     }
 
     private static boolean isEpoch(FieldEncoding encoding)

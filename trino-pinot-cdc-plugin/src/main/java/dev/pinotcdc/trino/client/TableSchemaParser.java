@@ -57,7 +57,9 @@ final class TableSchemaParser
         Optional<PinotDataType> type = PinotDataType.fromPinotName(typeName);
         if (type.isPresent()) {
             Optional<String> format = role == Role.DATE_TIME ? Optional.of(spec.path("format").asText("")).filter(text -> !text.isEmpty()) : Optional.empty();
-            columns.add(new PinotColumn(name, type.orElseThrow(), singleValue, role, format));
+            Optional<Integer> maxLength = spec.path("maxLength").isIntegralNumber() ? Optional.of(spec.path("maxLength").asInt()) : Optional.empty();
+            Optional<String> maxLengthExceedStrategy = spec.path("maxLengthExceedStrategy").isTextual() ? Optional.of(spec.path("maxLengthExceedStrategy").asText()) : Optional.empty();
+            columns.add(new PinotColumn(name, type.orElseThrow(), singleValue, role, format, PinotColumn.textLimit(type.orElseThrow(), maxLength, maxLengthExceedStrategy)));
         }
         else {
             unsupported.put(name, typeName);

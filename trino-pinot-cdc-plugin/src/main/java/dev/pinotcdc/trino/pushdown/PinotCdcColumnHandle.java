@@ -77,12 +77,13 @@ public record PinotCdcColumnHandle(
     }
 
     /**
-     * The column as Pinot should filter, group and order it: its native copy where it has one.
+     * The column as Pinot should filter, group and order it: its native copy where it has one, which keeps the copy
+     * for what the native column holds exactly.
      */
     public PinotCdcColumnHandle filterForm()
     {
         return nativeCopy
-                .map(copy -> new PinotCdcColumnHandle(name, type, copy.column(), List.of(), copy.encoding(), OptionalInt.empty(), Optional.empty(), schemaTyped, hidden, comment))
+                .map(copy -> new PinotCdcColumnHandle(name, type, copy.column(), List.of(), copy.encoding(), OptionalInt.empty(), Optional.of(copy), schemaTyped, hidden, comment))
                 .orElse(this);
     }
 

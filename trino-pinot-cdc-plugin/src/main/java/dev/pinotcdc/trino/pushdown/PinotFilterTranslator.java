@@ -1,5 +1,6 @@
 package dev.pinotcdc.trino.pushdown;
 
+import dev.pinotcdc.trino.cdc.NativeCopy;
 import dev.pinotcdc.trino.client.JsonIndexScope;
 import dev.pinotcdc.trino.client.PinotDataType;
 import dev.pinotcdc.trino.query.ColumnReference;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import static dev.pinotcdc.trino.query.ComparisonOperator.EQUAL;
 import static dev.pinotcdc.trino.query.ComparisonOperator.NOT_EQUAL;
@@ -166,7 +168,47 @@ public final class PinotFilterTranslator
         if (valuesAll) {
             return Optional.empty();
         }
-        return Optional.of(new ColumnFilter.When(values.orElseThrow().toFilter(new ColumnReference(column.pinotColumn()))));
+        StoredValueSet set = values.orElseThrow();
+        if (column.nativeCopy().isPresent() && column.type() instanceof VarcharType varchar) {
+            Optional<StoredValueSet> exact = textsOfCopy(column.nativeCopy().orElseThrow(), varchar, set);
+            if (exact.isEmpty()) {
+                return Optional.empty();
+            }
+            if (exact.orElseThrow().isEmpty()) {
+                return Optional.of(new ColumnFilter.Never());
+            }
+            set = exact.orElseThrow();
+        }
+        return Optional.of(new ColumnFilter.When(set.toFilter(new ColumnReference(column.pinotColumn()))));
+    }
+
+    /**
+     * The texts a promoted text field's native copy is filtered by, where the copy decides them as the field does.
+     * Pinot stores a text cut at the column's {@code maxLength} (or at a NUL character), so only texts the copy holds
+     * exactly ({@link NativeCopy#holdsTextExactly}) are compared there; a cut text is then never taken for one of
+     * them. Trino reads text longer than a {@code varchar(n)} field as NULL, which equals no value and is neither
+     * in a range nor unequal to a value, while the copy holds that text: such a field is filtered natively only by
+     * values, those longer than {@code n} dropped. Empty where the field's filter stays in Trino.
+     */
+    private static Optional<StoredValueSet> textsOfCopy(NativeCopy copy, VarcharType varchar, StoredValueSet set)
+    {
+        return switch (set) {
+            case StoredValueSet.TextValues texts -> {
+                List<String> fitting = texts.values().stream()
+                        .filter(text -> varchar.isUnbounded() || text.codePointCount(0, text.length()) <= varchar.getBoundedLength())
+                        .toList();
+                yield fitting.stream().allMatch(copy::holdsTextExactly) ? Optional.of(new StoredValueSet.TextValues(fitting)) : Optional.empty();
+            }
+            case StoredValueSet.TextExcluded excluded -> varchar.isUnbounded() && excluded.values().stream().allMatch(copy::holdsTextExactly)
+                    ? Optional.of(excluded)
+                    : Optional.empty();
+            case StoredValueSet.TextRanges ranges -> varchar.isUnbounded() && ranges.ranges().stream()
+                    .flatMap(bounds -> Stream.of(bounds.low(), bounds.high()).flatMap(Optional::stream))
+                    .allMatch(bound -> bound instanceof StringLiteral literal && copy.holdsTextExactly(literal.value()))
+                    ? Optional.of(ranges)
+                    : Optional.empty();
+            default -> Optional.empty();
+        };
     }
 
     private static Optional<ColumnFilter> sourceFieldFilter(
@@ -397,6 +439,10 @@ public final class PinotFilterTranslator
         if (!column.isSourceField()) {
             // on a column with an FST index Pinot hands the pattern to Lucene, which treats these characters as operators
             if (text.chars().anyMatch(c -> c == '"' || c == '#' || c == '@' || c == '~')) {
+                return Optional.empty();
+            }
+            // a promoted field's copy holds text cut at its maxLength: only a shorter prefix starts the same texts there
+            if (column.nativeCopy().isPresent() && !column.nativeCopy().orElseThrow().holdsTextExactly(text)) {
                 return Optional.empty();
             }
             ColumnReference value = new ColumnReference(column.pinotColumn());

@@ -6,9 +6,11 @@ import dev.pinotcdc.trino.client.PinotColumn.Role;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Schemas as the controller writes them: Pinot 0.11's {@code Schema.toPrettyJsonString()} and Pinot 1.x's. */
 class TestTableSchemaParser
@@ -127,6 +129,35 @@ class TestTableSchemaParser
         assertThat(schema.columns()).extracting(PinotColumn::name).containsExactly("id", "scores", "ts_ms");
         assertThat(schema.column("scores")).contains(new PinotColumn("scores", PinotDataType.DOUBLE, false, Role.DIMENSION));
         assertThat(schema.unsupportedColumns()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("blob", "UNKNOWN", "attrs", "MAP"));
+    }
+
+    @Test
+    void readsWhatPinotDoesToLongText()
+    {
+        PinotTableSchema schema = TableSchemaParser.parse("orders", json("""
+                {
+                  "schemaName": "orders",
+                  "dimensionFieldSpecs": [
+                    {"name": "plain", "dataType": "STRING"},
+                    {"name": "long", "dataType": "STRING", "maxLength": 65536},
+                    {"name": "trimmed", "dataType": "STRING", "maxLength": 8, "maxLengthExceedStrategy": "TRIM_LENGTH"},
+                    {"name": "kept", "dataType": "STRING", "maxLength": 8, "maxLengthExceedStrategy": "NO_ACTION"},
+                    {"name": "refused", "dataType": "STRING", "maxLength": 8, "maxLengthExceedStrategy": "ERROR"},
+                    {"name": "replaced", "dataType": "STRING", "maxLength": 8, "maxLengthExceedStrategy": "SUBSTITUTE_DEFAULT_VALUE"},
+                    {"name": "doc", "dataType": "JSON", "maxLength": 8}
+                  ]
+                }
+                """));
+
+        assertThat(schema.columns()).extracting(PinotColumn::name, PinotColumn::exactTextLength).containsExactly(
+                tuple("plain", OptionalInt.of(PinotColumn.DEFAULT_MAX_LENGTH)),
+                tuple("long", OptionalInt.of(65_536)),
+                tuple("trimmed", OptionalInt.of(8)),
+                tuple("kept", OptionalInt.empty()),
+                tuple("refused", OptionalInt.empty()),
+                // the default null value stands in for long text: no text is stored only as itself
+                tuple("replaced", OptionalInt.of(0)),
+                tuple("doc", OptionalInt.empty()));
     }
 
     @Test

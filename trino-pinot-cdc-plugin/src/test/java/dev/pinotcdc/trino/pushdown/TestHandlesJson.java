@@ -48,7 +48,7 @@ final class TestHandlesJson
     private static final PinotCdcColumnHandle BALANCE = new PinotCdcColumnHandle(
             "balance", DecimalType.createDecimalType(10, 2), "source", List.of("balance"), FieldEncoding.DECIMAL_BASE64, OptionalInt.of(2), Optional.empty(), true, false, Optional.empty());
     private static final PinotCdcColumnHandle SCORE = new PinotCdcColumnHandle(
-            "score", DOUBLE, "source", List.of("stats", "score"), FieldEncoding.NATIVE, OptionalInt.empty(), Optional.of(new NativeCopy("score", FieldEncoding.NATIVE)), false, false, Optional.empty());
+            "score", DOUBLE, "source", List.of("stats", "score"), FieldEncoding.NATIVE, OptionalInt.empty(), Optional.of(new NativeCopy("score", FieldEncoding.NATIVE, OptionalInt.of(512))), false, false, Optional.empty());
     private static final PinotCdcColumnHandle CREATED_AT = new PinotCdcColumnHandle(
             "created_at", TimestampType.TIMESTAMP_MICROS, "source", List.of("created_at"), FieldEncoding.EPOCH_MICROS, OptionalInt.empty(), Optional.empty(), true, false, Optional.empty());
     private static final PinotCdcColumnHandle OP = new PinotCdcColumnHandle(

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static dev.pinotcdc.trino.testing.DebeziumCdcTableDefinition.SOURCE_COLUMN;
@@ -73,6 +76,31 @@ public final class AdjustedCdcTable
         ObjectNode tableConfig = definition.tableConfig(cluster.kafkaBootstrapServers());
         tableIndexConfig.accept(tableConfig.withObjectProperty("tableIndexConfig"));
         return create(definition, definition.schema(), tableConfig, cluster);
+    }
+
+    /**
+     * The layout of {@link DebeziumCdcTableDefinition} with some columns' field specs changed, for example a promoted
+     * text column with a short {@code maxLength}, or a promoted whole number kept in an INT column.
+     */
+    public static AdjustedCdcTable withFieldSpecs(DebeziumCdcTableDefinition definition, PinotTestCluster cluster, Map<String, Consumer<ObjectNode>> changes)
+    {
+        ObjectNode schema = definition.schema();
+        Set<String> changed = new HashSet<>();
+        for (String specs : List.of("dimensionFieldSpecs", "metricFieldSpecs", "dateTimeFieldSpecs")) {
+            for (JsonNode spec : schema.path(specs)) {
+                Consumer<ObjectNode> change = changes.get(spec.path("name").asText());
+                if (change != null) {
+                    change.accept((ObjectNode) spec);
+                    changed.add(spec.path("name").asText());
+                }
+            }
+        }
+        Set<String> missing = new HashSet<>(changes.keySet());
+        missing.removeAll(changed);
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("No field specs named %s in %s".formatted(missing, schema));
+        }
+        return create(definition, schema, definition.tableConfig(cluster.kafkaBootstrapServers()), cluster);
     }
 
     private static AdjustedCdcTable create(DebeziumCdcTableDefinition definition, ObjectNode schema, ObjectNode tableConfig, PinotTestCluster cluster)
