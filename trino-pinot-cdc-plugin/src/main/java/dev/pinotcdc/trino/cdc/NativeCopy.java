@@ -58,7 +58,9 @@ public record NativeCopy(String column, FieldEncoding encoding, OptionalInt exac
      */
     public static Optional<NativeCopy> of(SourceField field, PinotColumn nativeColumn)
     {
-        if (!nativeColumn.singleValue()) {
+        // a field typed by a definition file or by inference may hold other kinds of values than its type (5.7 in a
+        // BIGINT, which Trino reads as NULL), which Pinot's ingestion converts its own way (to 5)
+        if (!nativeColumn.singleValue() || field.origin() != TypeOrigin.DEBEZIUM_SCHEMA) {
             return Optional.empty();
         }
         Type type = field.type();

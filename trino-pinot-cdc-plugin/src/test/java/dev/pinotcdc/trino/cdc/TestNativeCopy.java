@@ -31,6 +31,18 @@ class TestNativeCopy
     }
 
     @Test
+    void onlyFieldsTypedByDebeziumsSchemaHaveCopies()
+    {
+        // an inferred BIGINT may hold 5.7 (NULL to Trino), which a LONG column holds as 5
+        for (TypeOrigin origin : List.of(TypeOrigin.INFERENCE, TypeOrigin.DEFINITION_FILE)) {
+            SourceField field = new SourceField("f", List.of("f"), BIGINT, FieldEncoding.NATIVE, OptionalInt.empty(), origin);
+            assertThat(copy(field, column(PinotDataType.LONG))).as(origin.name()).isEmpty();
+        }
+        assertThat(copy(field(BIGINT, FieldEncoding.NATIVE), column(PinotDataType.LONG))).isPresent();
+        assertThat(copy(field(BIGINT, FieldEncoding.NATIVE), new PinotColumn("f", PinotDataType.LONG, false, Role.DIMENSION))).isEmpty();
+    }
+
+    @Test
     void epochNumbersFinerThanDaysNeedALongColumn()
     {
         assertThat(copy(field(DATE, FieldEncoding.EPOCH_DAYS), column(PinotDataType.INT))).isPresent();
