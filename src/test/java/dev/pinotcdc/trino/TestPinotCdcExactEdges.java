@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pinotcdc.trino.templates.DebeziumType;
+import dev.pinotcdc.trino.testing.AdjustedCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumCdcTable;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory;
 import dev.pinotcdc.trino.testing.DebeziumEventFactory.Event;
@@ -35,8 +36,10 @@ import static org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS;
 /**
  * Values at the edges of what Pinot computes for the connector: times exactly on and next to unit boundaries before
  * 1970 (date_trunc), Debezium's numbers for PostgreSQL's infinities (NULL to Trino), and promoted native columns,
- * whose rows without a value hold Pinot's stand-in while other rows hold the same value as data. Each query's truth
- * is the same SQL with the pushdown off, where Trino decodes every row itself; over committed and consuming segments.
+ * whose rows without a value hold Pinot's stand-in while other rows hold the same value as data, or which do not hold
+ * every value as it is (a STRING column's {@code maxLength} cuts longer text; an INT column wraps a BIGINT around).
+ * Each query's truth is the same SQL with the pushdown off, where Trino decodes every row itself; over committed and
+ * consuming segments.
  */
 @TestInstance(PER_CLASS)
 final class TestPinotCdcExactEdges
@@ -44,6 +47,11 @@ final class TestPinotCdcExactEdges
     private static final String TABLE = "exact_edges";
     /** The same boundary times, without infinities: what date_trunc must get right on its own. */
     private static final String TIMES = "exact_edge_times";
+    /** A promoted text field in a STRING column with a maxLength of 8, and a BIGINT field in an INT column. */
+    private static final String LIMITS = "exact_edge_limits";
+    private static final int MAX_LENGTH = 8;
+    /** 3,000,000,000 in an INT column, wrapped around. */
+    private static final long WRAPPED = 3_000_000_000L - (1L << 32);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNAVAILABLE = "__debezium_unavailable_value";
     private static final List<String> UNITS = List.of("second", "minute", "hour", "day", "week", "month", "quarter", "year");
@@ -186,6 +194,33 @@ final class TestPinotCdcExactEdges
                 .flushThresholdRows(40)
                 .create(environment.cluster())
                 .sendAndAwait(messages);
+
+        DebeziumEventFactory limitEvents = new DebeziumEventFactory("limits", LIMITS, List.of(
+                Field.required("id", "int64"),
+                Field.optional("p", "string"),
+                Field.optional("n", "int64")), List.of("id"));
+        List<String> texts = List.of("short", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghij", "abcdefgX", "abcdefgh-and-more", "zz", "");
+        List<Long> numbers = List.of(1L, 3_000_000_000L, WRAPPED, -3_000_000_000L, (long) Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 0L, Long.MAX_VALUE, Long.MIN_VALUE);
+        List<KafkaMessage> limitMessages = new ArrayList<>();
+        for (int index = 0; index < texts.size(); index++) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", (long) index);
+            row.put("p", texts.get(index));
+            row.put("n", numbers.get(index));
+            limitMessages.add(message(limitEvents.insert(row), Set.of()));
+        }
+        AdjustedCdcTable.withFieldSpecs(
+                        DebeziumCdcTable.builder(LIMITS).topic(limitEvents.topic())
+                                .primaryKeyColumn("id", PinotColumnType.LONG)
+                                .promotedField("p", DebeziumType.of("string"))
+                                .promotedField("n", DebeziumType.of("int64"))
+                                .flushThresholdRows(4)
+                                .build(),
+                        environment.cluster(),
+                        Map.of(
+                                "p", spec -> spec.put("maxLength", MAX_LENGTH),
+                                "n", spec -> spec.put("dataType", "INT")))
+                .sendAndAwait(limitMessages);
     }
 
     @Test
@@ -310,6 +345,45 @@ final class TestPinotCdcExactEdges
             assertSameBothWays(query);
             assertSameBothWays("SELECT min(%1$s), max(%1$s) FROM %2$s WHERE %1$s IS NOT NULL".formatted(column, TABLE));
         }
+    }
+
+    @Test
+    void testCutTextIsComparedOnlyWhereTheCutCannotDecide()
+    {
+        for (String predicate : List.of(
+                "p = 'abcdefgh'", "p = 'abcdefghi'", "p = 'abcdefgh-and-more'", "p IN ('abcdefgh', 'short')", "p IN ('abcdefg', 'short')",
+                "p <> 'abcdefgh'", "p NOT IN ('abcdefgh', 'zz')", "p NOT IN ('abcdefg', 'zz')",
+                "p > 'abcdefgh'", "p >= 'abcdefgh'", "p < 'abcdefgh'", "p <= 'abcdefgh'", "p BETWEEN 'abcdefg' AND 'abcdefgh'", "p BETWEEN 'a' AND 'b'", "p > 'abcdefgZ'",
+                "p LIKE 'abcdefgh%'", "p LIKE 'abcdefgh-%'", "p LIKE 'abcdefg%'", "p LIKE 'abc%'", "p = 'short'", "p < 'b'")) {
+            assertSameBothWays("SELECT id FROM " + LIMITS + " WHERE " + predicate);
+            assertSameBothWays("SELECT count(*) FROM " + LIMITS + " WHERE " + predicate);
+        }
+        // texts shorter than the cut are still compared on the native column
+        assertThat(explain("SELECT id FROM " + LIMITS + " WHERE p = 'short'")).contains("\"p\" = 'short'");
+        assertThat(explain("SELECT id FROM " + LIMITS + " WHERE p < 'b'")).contains("\"p\" < 'b'");
+        // a text as long as the cut, or longer, may be what a longer text became: Pinot compares the JSON, or Trino does
+        assertThat(explain("SELECT id FROM " + LIMITS + " WHERE p = 'abcdefgh'")).doesNotContain("\"p\" =").doesNotContain("\"p\" IN");
+        assertThat(explain("SELECT id FROM " + LIMITS + " WHERE p > 'abcdefgh'")).doesNotContain("\"p\" >");
+        assertThat(explain("SELECT id FROM " + LIMITS + " WHERE p LIKE 'abcdefgh-%'")).doesNotContain("\"p\" LIKE");
+        assertThat(queryRunner.execute(pushdown, "SELECT id FROM " + LIMITS + " WHERE p = 'abcdefgh-and-more'").getOnlyColumnAsSet()).containsExactly(6L);
+    }
+
+    @Test
+    void testWholeNumbersWrappedByAnIntColumnAreNotFilteredThere()
+    {
+        for (String predicate : List.of(
+                "n = 3000000000", "n = " + WRAPPED, "n > 0", "n < 0", "n BETWEEN -5 AND 5", "n IN (1, 3000000000)", "n <> 1", "n = 2147483648", "n >= 2147483647")) {
+            assertSameBothWays("SELECT id FROM " + LIMITS + " WHERE " + predicate);
+            assertSameBothWays("SELECT count(*) FROM " + LIMITS + " WHERE " + predicate);
+        }
+        assertThat(explain("SELECT id FROM " + LIMITS + " WHERE n = 3000000000")).doesNotContain("\"n\" =");
+        assertThat(queryRunner.execute(pushdown, "SELECT id FROM " + LIMITS + " WHERE n = 3000000000").getOnlyColumnAsSet()).containsExactly(1L);
+        assertThat(queryRunner.execute(pushdown, "SELECT id FROM " + LIMITS + " WHERE n = " + WRAPPED).getOnlyColumnAsSet()).containsExactly(2L);
+    }
+
+    private String explain(String query)
+    {
+        return (String) queryRunner.execute(pushdown, "EXPLAIN " + query).getOnlyValue();
     }
 
     private void assertSameBothWays(String query)
