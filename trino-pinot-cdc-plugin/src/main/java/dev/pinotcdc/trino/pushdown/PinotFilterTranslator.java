@@ -194,9 +194,7 @@ public final class PinotFilterTranslator
     {
         return switch (set) {
             case StoredValueSet.TextValues texts -> {
-                List<String> fitting = texts.values().stream()
-                        .filter(text -> varchar.isUnbounded() || text.codePointCount(0, text.length()) <= varchar.getBoundedLength())
-                        .toList();
+                List<String> fitting = textsThatFit(texts.values(), varchar);
                 yield fitting.stream().allMatch(copy::holdsTextExactly) ? Optional.of(new StoredValueSet.TextValues(fitting)) : Optional.empty();
             }
             case StoredValueSet.TextExcluded excluded -> varchar.isUnbounded() && excluded.values().stream().allMatch(copy::holdsTextExactly)
@@ -209,6 +207,14 @@ public final class PinotFilterTranslator
                     : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /** The texts a {@code varchar(n)} column can hold; Trino reads a longer stored text as NULL, which equals none. */
+    private static List<String> textsThatFit(List<String> texts, VarcharType varchar)
+    {
+        return texts.stream()
+                .filter(text -> varchar.isUnbounded() || text.codePointCount(0, text.length()) <= varchar.getBoundedLength())
+                .toList();
     }
 
     private static Optional<ColumnFilter> sourceFieldFilter(
@@ -239,9 +245,7 @@ public final class PinotFilterTranslator
         }
         if (values.orElse(null) instanceof StoredValueSet.TextValues texts && column.type() instanceof VarcharType varchar && !varchar.isUnbounded()) {
             // Trino reads text longer than the column as no value (NULL), so such text never equals a value
-            List<String> fitting = texts.values().stream()
-                    .filter(text -> text.codePointCount(0, text.length()) <= varchar.getBoundedLength())
-                    .toList();
+            List<String> fitting = textsThatFit(texts.values(), varchar);
             if (fitting.isEmpty()) {
                 return Optional.of(new ColumnFilter.Never());
             }
