@@ -12,6 +12,9 @@ import dev.pinotcdc.trino.query.PinotLiteral;
 import dev.pinotcdc.trino.query.StringLiteral;
 import io.trino.spi.predicate.Range;
 import io.trino.spi.predicate.ValueSet;
+import io.trino.spi.type.IntegerType;
+import io.trino.spi.type.SmallintType;
+import io.trino.spi.type.TinyintType;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -282,12 +285,14 @@ sealed interface StoredValueSet
                 // no stored value decodes into this range, e.g. a microsecond between two stored milliseconds
                 continue;
             }
-            if ((low != null && low.compareTo(LONG_MAX) > 0) || (high != null && high.compareTo(LONG_MIN) < 0)) {
+            BigInteger min = storedMin(form);
+            BigInteger max = storedMax(form);
+            if ((low != null && low.compareTo(max) > 0) || (high != null && high.compareTo(min) < 0)) {
                 continue;
             }
-            // a bound beyond the stored long range excludes nothing
-            OptionalLong storedLow = low == null || low.compareTo(LONG_MIN) < 0 ? OptionalLong.empty() : OptionalLong.of(low.longValueExact());
-            OptionalLong storedHigh = high == null || high.compareTo(LONG_MAX) > 0 ? OptionalLong.empty() : OptionalLong.of(high.longValueExact());
+            // a bound beyond the stored range excludes nothing
+            OptionalLong storedLow = low == null || low.compareTo(min) < 0 ? OptionalLong.empty() : OptionalLong.of(low.longValueExact());
+            OptionalLong storedHigh = high == null || high.compareTo(max) > 0 ? OptionalLong.empty() : OptionalLong.of(high.longValueExact());
             Numbers.Interval interval = new Numbers.Interval(storedLow, storedHigh);
             // rounding can make neighbouring ranges meet: keep the intervals disjoint and maximal
             if (!intervals.isEmpty() && touches(intervals.getLast(), interval)) {
@@ -296,6 +301,31 @@ sealed interface StoredValueSet
             intervals.add(interval);
         }
         return Numbers.of(intervals, form.infinityStandIns());
+    }
+
+    /**
+     * The smallest stored value: a whole number of a narrower type than BIGINT holds only that type's values, so a
+     * range wholly beyond them matches nothing (sent to Pinot, {@code c_int <= -2147483649} made Pinot 0.11 prune
+     * every segment of an INT column, which the connector must refuse as an answer from no server).
+     */
+    private static BigInteger storedMin(StoredForm.WholeNumber form)
+    {
+        return switch (form.type()) {
+            case IntegerType _ when form.unit().equals(BigInteger.ONE) -> BigInteger.valueOf(Integer.MIN_VALUE);
+            case SmallintType _ when form.unit().equals(BigInteger.ONE) -> BigInteger.valueOf(Short.MIN_VALUE);
+            case TinyintType _ when form.unit().equals(BigInteger.ONE) -> BigInteger.valueOf(Byte.MIN_VALUE);
+            default -> LONG_MIN;
+        };
+    }
+
+    private static BigInteger storedMax(StoredForm.WholeNumber form)
+    {
+        return switch (form.type()) {
+            case IntegerType _ when form.unit().equals(BigInteger.ONE) -> BigInteger.valueOf(Integer.MAX_VALUE);
+            case SmallintType _ when form.unit().equals(BigInteger.ONE) -> BigInteger.valueOf(Short.MAX_VALUE);
+            case TinyintType _ when form.unit().equals(BigInteger.ONE) -> BigInteger.valueOf(Byte.MAX_VALUE);
+            default -> LONG_MAX;
+        };
     }
 
     private static boolean touches(Numbers.Interval previous, Numbers.Interval next)

@@ -164,6 +164,16 @@ final class TestPinotFilterTranslator
         assertThat(translation.remaining().getDomains().orElseThrow()).containsOnlyKeys(foreign);
     }
 
+    @Test
+    void testRangeBeyondANarrowTypeMatchesNothing()
+    {
+        // an INTEGER holds no value below -2^31: Pinot 0.11 would prune every segment of an INT column for it
+        PinotCdcColumnHandle number = field("i", INTEGER, FieldEncoding.NATIVE);
+        FilterTranslation below = PinotFilterTranslator.translate(TupleDomain.withColumnDomains(Map.of(number, Domain.create(ValueSet.ofRanges(Range.lessThan(INTEGER, (long) Integer.MIN_VALUE)), false))), NO_INDEX);
+        assertThat(below.contradiction()).isTrue();
+        assertPushed(Domain.create(ValueSet.ofRanges(Range.lessThanOrEqual(INTEGER, (long) Integer.MIN_VALUE)), false), number, NO_INDEX, "JSONEXTRACTSCALAR(\"source\", '$[''i'']', 'LONG', '9223372036854775807') <= -2147483648");
+    }
+
     // source fields without a JSON index
 
     @Test
